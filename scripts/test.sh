@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The one test command (README: `npm test`). Installs the Debian packages the tests need when they are missing,
+# then runs unit + integration tests (node:test through tsx) and the browser flows (Playwright in Debian's Chromium).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+command -v pdfsig >/dev/null || need+=(poppler-utils)
+command -v chromium >/dev/null || need+=(chromium)
+command -v xmllint >/dev/null || need+=(libxml2-utils)
+command -v qpdf >/dev/null || need+=(qpdf)
+command -v openssl >/dev/null || need+=(openssl)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "Installing test dependencies from Debian: ${need[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+[ -d node_modules ] || npm ci
+
+npx tsc -p tsconfig.json --noEmit
+
+# Unit and integration tests: every *.test.ts outside e2e/.
+mapfile -t files < <(find shared server bench -name '*.test.ts' -not -path '*/node_modules/*' | sort)
+node --import tsx --test --test-concurrency=1 "${files[@]}"
+
+# Browser flows.
+mapfile -t e2e < <(find e2e -name '*.e2e.ts' -not -path '*/node_modules/*' | sort)
+if [ ${#e2e[@]} -gt 0 ]; then
+  node --import tsx --test --test-concurrency=1 "${e2e[@]}"
+fi

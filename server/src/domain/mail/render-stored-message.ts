@@ -1,0 +1,10 @@
+// Renders a stored outbox message into subject, text, HTML and attachments, deriving signing links on the fly.
+import { messages } from '../../db/schema';
+import type { Ctx } from '../context';
+import { renderMessage, type MessageParams, type MessageTemplate, type RenderedMessage } from './templates';
+
+export function renderStoredMessage(ctx: Ctx, message: typeof messages.$inferSelect): RenderedMessage {
+  return renderMessage(message.template as MessageTemplate, message.params as unknown as MessageParams[MessageTemplate], {
+    signingLink: (signerId) => `${ctx.config.publicUrl}/s/${ctx.secrets.signerToken(signerId)}`,
+  });
+}

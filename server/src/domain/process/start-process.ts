@@ -1,0 +1,87 @@
+// Starts a signature process: stores the documents, creates the signers and invites them (only the first when
+// signing order is forced). Everything in one transaction, the invitations through the outbox.
+import { randomUUID } from 'node:crypto';
+import type { ProcessView, StartProcessInput } from '@secure-signature/shared';
+import { documents, processes, signers } from '../../db/schema';
+import { sha256Hex } from '../../storage/blob-store';
+import { recordAuditEvent } from '../audit/record-audit-event';
+import { inTransaction, requireActor, type Ctx } from '../context';
+import { hashToken } from '../secrets';
+import { inviteSigner } from '../signer/invite-signer';
+import { loadProcessView } from './load-process-view';
+import type { UploadedFile } from './uploaded-file';
+import { validateUploads } from './validate-uploads';
+
+export async function startProcess(
+  ctx: Ctx,
+  input: { process: StartProcessInput; documents: UploadedFile[]; attachments: UploadedFile[]; component?: string },
+): Promise<ProcessView> {
+  const actor = requireActor(ctx);
+  validateUploads({ documents: input.documents, attachments: input.attachments, maxBytes: ctx.config.maxUploadBytes });
+  const files = [
+    ...input.documents.map((f) => ({ ...f, kind: 'document' as const, contentType: 'application/pdf' })),
+    ...input.attachments.map((f) => ({ ...f, kind: 'attachment' as const })),
+  ].map((f) => ({ ...f, sha256: sha256Hex(f.bytes) }));
+
+  const processId = randomUUID();
+  const p = input.process;
+  const signerRows = p.signers.map((s, i) => {
+    const id = randomUUID();
+    return {
+      id,
+      processId,
+      position: i + 1,
+      email: s.email.toLowerCase(),
+      name: s.name || null,
+      phone: s.phone || null,
+      status: 'waiting' as const,
+      tokenHash: hashToken(ctx.secrets.signerToken(id)),
+    };
+  });
+
+  await inTransaction(ctx, async (tx) => {
+    for (const f of files) await tx.blobs.put(tx.db, f.bytes);
+    await tx.db.insert(processes).values({
+      id: processId,
+      senderId: actor.id,
+      title: p.title,
+      message: p.message,
+      status: 'pending',
+      signingOrder: p.signingOrder,
+      signaturePagePosition: p.signaturePagePosition,
+      component: input.component ?? 'api',
+      createdAt: tx.clock(),
+    });
+    await tx.db.insert(signers).values(signerRows);
+    await tx.db.insert(documents).values(
+      files.map((f, i) => ({
+        id: randomUUID(),
+        processId,
+        position: i + 1,
+        kind: f.kind,
+        filename: f.filename,
+        contentType: f.contentType || 'application/octet-stream',
+        size: f.bytes.byteLength,
+        sha256: f.sha256,
+      })),
+    );
+    await recordAuditEvent(tx, { processId, type: 'process_created', message: `Process with id: ${processId} created` });
+    for (const f of files) {
+      await recordAuditEvent(tx, {
+        processId,
+        type: 'document_added',
+        message: `${f.kind === 'document' ? 'Document' : 'Attachment'} added: ${f.filename} (SHA-256 ${f.sha256})`,
+      });
+    }
+    const invited = p.signingOrder ? signerRows.slice(0, 1) : signerRows;
+    for (const s of invited) {
+      await inviteSigner(tx, {
+        process: { id: processId, title: p.title, message: p.message },
+        sender: actor,
+        signer: s,
+        kind: 'invitation',
+      });
+    }
+  });
+  return loadProcessView(ctx, { processId, withAudit: false });
+}

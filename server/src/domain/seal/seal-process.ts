@@ -1,0 +1,83 @@
+// The outbox job after completion: each document gets its signatures page and the organisation's seal; then, in
+// one transaction that commits only if nobody sealed first, the finals are stored and mailed to the sender and
+// every signer. Killed half-way, it simply runs again: nothing was committed.
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import { documents, processes, signers, users } from '../../db/schema';
+import { sealPdf } from '../../seal/seal-pdf';
+import { recordAuditEvent } from '../audit/record-audit-event';
+import { inTransaction, type Ctx } from '../context';
+import { queueMessage } from '../mail/queue-message';
+import { finalName } from '../document/final-name';
+import { loadSealKey } from './load-seal-key';
+
+export async function sealProcess(ctx: Ctx, input: { processId: string }): Promise<{ sealed: boolean }> {
+  const [process] = await ctx.db.select().from(processes).where(eq(processes.id, input.processId));
+  if (!process || process.sealedAt) return { sealed: false };
+  if (process.status !== 'completed') throw new Error(`process ${process.id} is ${process.status}, not completed`);
+
+  const [sender] = await ctx.db.select().from(users).where(eq(users.id, process.senderId));
+  const signerRows = await ctx.db.select().from(signers).where(eq(signers.processId, process.id)).orderBy(asc(signers.position));
+  const docs = await ctx.db
+    .select()
+    .from(documents)
+    .where(and(eq(documents.processId, process.id), eq(documents.kind, 'document')))
+    .orderBy(asc(documents.position));
+  const seal = await loadSealKey(ctx);
+
+  const finals: { doc: (typeof docs)[number]; bytes: Uint8Array }[] = [];
+  for (const d of docs) {
+    const final = await sealPdf({
+      original: await ctx.blobs.get(ctx.db, d.sha256),
+      documentName: d.filename,
+      processTitle: process.title,
+      processId: process.id,
+      originalSha256: d.sha256,
+      signatures: signerRows.map((s) => ({
+        name: s.name ?? s.email,
+        email: s.email,
+        signedAt: s.signedAt!,
+        method: methodLabel(s.method),
+        ip: s.ip ?? '',
+      })),
+      position: process.signaturePagePosition,
+      seal,
+      sealName: ctx.config.organizationName,
+    });
+    finals.push({ doc: d, bytes: final });
+  }
+
+  return inTransaction(ctx, async (tx) => {
+    const won = await tx.db
+      .update(processes)
+      .set({ sealedAt: tx.clock() })
+      .where(and(eq(processes.id, process.id), isNull(processes.sealedAt)))
+      .returning({ id: processes.id });
+    if (won.length === 0) return { sealed: false };
+    for (const f of finals) {
+      const sha256 = await tx.blobs.put(tx.db, f.bytes);
+      await tx.db.update(documents).set({ finalSha256: sha256 }).where(eq(documents.id, f.doc.id));
+      await recordAuditEvent(tx, {
+        processId: process.id,
+        type: 'sealed',
+        message: `Final document ${finalName(f.doc.filename)} sealed (SHA-256 ${sha256})`,
+        actor: 'system',
+      });
+    }
+    const recipients = [...new Set([sender.email, ...signerRows.map((s) => s.email)])];
+    for (const recipient of recipients) {
+      await queueMessage(tx, {
+        processId: process.id,
+        recipient,
+        template: 'completed',
+        params: {
+          processTitle: process.title,
+          documents: finals.map((f) => ({ documentId: f.doc.id, filename: finalName(f.doc.filename) })),
+        },
+      });
+      await recordAuditEvent(tx, { processId: process.id, type: 'final_sent', message: `Final documents sent to: ${recipient}`, actor: 'system' });
+    }
+    return { sealed: true };
+  });
+}
+
+const methodLabel = (method: string | null) => (method === 'button' ? 'OK button' : (method ?? ''));

@@ -1,0 +1,40 @@
+// Sends a signer their invitation (or a reminder) and records it, in the caller's transaction.
+import { eq } from 'drizzle-orm';
+import { signers } from '../../db/schema';
+import { recordAuditEvent } from '../audit/record-audit-event';
+import type { Ctx } from '../context';
+import { queueMessage } from '../mail/queue-message';
+
+export interface InvitationTarget {
+  process: { id: string; title: string; message: string };
+  sender: { email: string; name: string | null };
+  signer: { id: string; email: string; name: string | null };
+  kind: 'invitation' | 'reminder';
+}
+
+export async function inviteSigner(ctx: Ctx, input: InvitationTarget): Promise<void> {
+  const { process, sender, signer, kind } = input;
+  const now = ctx.clock();
+  await ctx.db
+    .update(signers)
+    .set(kind === 'invitation' ? { status: 'invited', invitedAt: now } : { lastRemindedAt: now })
+    .where(eq(signers.id, signer.id));
+  await queueMessage(ctx, {
+    processId: process.id,
+    recipient: signer.email,
+    template: kind,
+    params: {
+      signerId: signer.id,
+      signerName: signer.name,
+      senderName: sender.name ?? sender.email,
+      senderEmail: sender.email,
+      processTitle: process.title,
+      message: process.message,
+    },
+  });
+  await recordAuditEvent(ctx, {
+    processId: process.id,
+    type: kind === 'invitation' ? 'invitation_sent' : 'reminder_sent',
+    message: kind === 'invitation' ? `Send invitation to: ${signer.email}` : `Send reminder to: ${signer.email}`,
+  });
+}

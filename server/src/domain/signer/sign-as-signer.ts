@@ -1,0 +1,64 @@
+// A signer signs. Under the process row lock: the signer is marked signed, the next signer in order is invited,
+// and when nobody is left the process turns completed in one conditional update, with the sealing job written to
+// the outbox in the same transaction, so sealing happens exactly once however many sign at the same moment.
+import { and, asc, eq, ne } from 'drizzle-orm';
+import { processes, signers, users } from '../../db/schema';
+import { recordAuditEvent } from '../audit/record-audit-event';
+import { inTransaction, type Ctx } from '../context';
+import { conflict } from '../errors';
+import { enqueueJob } from '../outbox/enqueue-job';
+import { findSignerByToken } from './find-signer-by-token';
+import { inviteSigner } from './invite-signer';
+
+export type SignatureMethod = 'button';
+
+export async function signAsSigner(
+  ctx: Ctx,
+  input: { token: string; method: SignatureMethod; userAgent?: string },
+): Promise<{ processCompleted: boolean }> {
+  return inTransaction(ctx, async (tx) => {
+    const { signer, process } = await findSignerByToken(tx, { token: input.token, forUpdate: true });
+    assertCanSign(process.status, signer.status);
+    const now = tx.clock();
+    await tx.db
+      .update(signers)
+      .set({ status: 'signed', signedAt: now, method: input.method, ip: tx.ip ?? null, userAgent: input.userAgent?.slice(0, 500) ?? null })
+      .where(eq(signers.id, signer.id));
+    await recordAuditEvent(tx, {
+      processId: process.id,
+      type: 'signed',
+      message: `Signed by ${signer.email} (method: ${input.method})`,
+      actor: signer.email,
+    });
+
+    const rest = await tx.db
+      .select()
+      .from(signers)
+      .where(and(eq(signers.processId, process.id), ne(signers.status, 'signed')))
+      .orderBy(asc(signers.position));
+    if (rest.length > 0) {
+      const next = rest[0];
+      if (process.signingOrder && next.status === 'waiting') {
+        const [sender] = await tx.db.select().from(users).where(eq(users.id, process.senderId));
+        await inviteSigner(tx, { process, sender, signer: next, kind: 'invitation' });
+      }
+      return { processCompleted: false };
+    }
+    const completed = await tx.db
+      .update(processes)
+      .set({ status: 'completed', completedAt: now, endedAt: now })
+      .where(and(eq(processes.id, process.id), eq(processes.status, 'pending')))
+      .returning({ id: processes.id });
+    if (completed.length === 0) return { processCompleted: false };
+    await recordAuditEvent(tx, { processId: process.id, type: 'completed', message: 'All signers have signed', actor: 'system' });
+    await enqueueJob(tx, { kind: 'seal-process', payload: { processId: process.id }, dedupeKey: `seal:${process.id}` });
+    return { processCompleted: true };
+  });
+}
+
+export function assertCanSign(processStatus: string, signerStatus: string): void {
+  if (processStatus !== 'pending') throw conflict(`The process is ${processStatus}: nothing can be signed any more`);
+  if (signerStatus === 'signed') throw conflict('You have already signed');
+  if (signerStatus === 'rejected') throw conflict('You have rejected this process');
+  if (signerStatus === 'waiting') throw conflict('It is not your turn to sign yet');
+}

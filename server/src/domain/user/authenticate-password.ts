@@ -1,0 +1,43 @@
+// Checks a username-or-email and password, counting failures: after MAX_FAILURES the account is locked for
+// LOCK_MINUTES, whatever password is tried, so guessing is slow.
+import { eq, or, sql } from 'drizzle-orm';
+import { users } from '../../db/schema';
+import type { Ctx, UserActor } from '../context';
+import { DomainError } from '../errors';
+import { verifyPassword } from './password';
+
+export const MAX_FAILURES = 5;
+export const LOCK_MINUTES = 15;
+
+export async function authenticatePassword(
+  ctx: Ctx,
+  input: { login: string; password: string },
+): Promise<UserActor> {
+  const login = input.login.trim().toLowerCase();
+  const [user] = await ctx.db
+    .select()
+    .from(users)
+    .where(or(eq(users.email, login), eq(sql`lower(${users.username})`, login)))
+    .limit(1);
+  const now = ctx.clock();
+  const ok = await verifyPassword(input.password, user?.passwordHash ?? null);
+  if (!user) throw new DomainError('unauthorized', 'Wrong username or password');
+  if (user.lockedUntil && user.lockedUntil > now) {
+    throw new DomainError('rate_limited', 'Too many failed sign-ins: the account is locked for a while');
+  }
+  if (!ok) {
+    const failures = user.failedLogins + 1;
+    const lock = failures >= MAX_FAILURES;
+    await ctx.db
+      .update(users)
+      .set({
+        failedLogins: lock ? 0 : failures,
+        lockedUntil: lock ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : user.lockedUntil,
+      })
+      .where(eq(users.id, user.id));
+    ctx.log.warn('sign-in failed', { userId: user.id, locked: lock });
+    throw new DomainError('unauthorized', 'Wrong username or password');
+  }
+  if (user.failedLogins > 0) await ctx.db.update(users).set({ failedLogins: 0 }).where(eq(users.id, user.id));
+  return { id: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin };
+}

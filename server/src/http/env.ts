@@ -1,0 +1,10 @@
+// The Hono environment every route shares: the per-request domain context and, for browser sessions, the CSRF token.
+import type { Ctx } from '../domain/context';
+
+export interface AppEnv {
+  Variables: {
+    ctx: Ctx;
+    csrfToken?: string;
+    sessionToken?: string;
+  };
+}

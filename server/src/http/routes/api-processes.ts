@@ -1,0 +1,56 @@
+// The process API: start (multipart), list, get, abort, remind, and download original and final documents.
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import { processStatus, startProcessInput, type ProcessView } from '@secure-signature/shared';
+import { DomainError } from '../../domain/errors';
+import { formatSize } from '../../domain/format-size';
+import { abortProcess } from '../../domain/process/abort-process';
+import { getDocumentFile } from '../../domain/process/get-document-file';
+import { getProcess } from '../../domain/process/get-process';
+import { listProcesses } from '../../domain/process/list-processes';
+import { remindSigners } from '../../domain/process/remind-signers';
+import { startProcess } from '../../domain/process/start-process';
+import { requireApiUser } from '../middleware/api-auth';
+import type { AppEnv } from '../env';
+import { fileResponse } from './file-response';
+import { readProcessUpload } from './read-process-upload';
+
+const listQuery = z.object({
+  status: processStatus.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export function apiProcessRoutes(limits: { maxRequestBytes: number }) {
+  return new Hono<AppEnv>()
+    .use(requireApiUser)
+    .post(
+      '/',
+      bodyLimit({
+        maxSize: limits.maxRequestBytes,
+        onError: () => {
+          throw new DomainError('too_large', `The request is larger than the limit of ${formatSize(limits.maxRequestBytes)}`);
+        },
+      }),
+      async (c) => {
+        const upload = await readProcessUpload(c.req.raw, startProcessInput);
+        const view = await startProcess(c.var.ctx, upload);
+        return c.json<ProcessView>(view, 201);
+      },
+    )
+    .get('/', async (c) => {
+      const q = listQuery.safeParse(c.req.query());
+      if (!q.success) throw new DomainError('invalid_input', q.error.issues[0].message, q.error.issues[0].path.join('.'));
+      return c.json({ processes: await listProcesses(c.var.ctx, q.data) });
+    })
+    .get('/:id', async (c) => c.json<ProcessView>(await getProcess(c.var.ctx, { processId: c.req.param('id') })))
+    .post('/:id/abort', async (c) => c.json<ProcessView>(await abortProcess(c.var.ctx, { processId: c.req.param('id') })))
+    .post('/:id/remind', async (c) => c.json(await remindSigners(c.var.ctx, { processId: c.req.param('id') })))
+    .get('/:id/documents/:documentId/original', async (c) =>
+      fileResponse(c, await getDocumentFile(c.var.ctx, { processId: c.req.param('id'), documentId: c.req.param('documentId'), version: 'original' })),
+    )
+    .get('/:id/documents/:documentId/final.pdf', async (c) =>
+      fileResponse(c, await getDocumentFile(c.var.ctx, { processId: c.req.param('id'), documentId: c.req.param('documentId'), version: 'final' })),
+    );
+}

@@ -1,0 +1,47 @@
+// Sign in and out in the browser.
+import { Hono } from 'hono';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { DomainError } from '../../domain/errors';
+import { createSession } from '../../domain/session/create-session';
+import { endSession } from '../../domain/session/end-session';
+import { authenticatePassword } from '../../domain/user/authenticate-password';
+import { LoginPage } from '../../web/login-page';
+import type { AppEnv } from '../env';
+import { rateLimit } from '../middleware/rate-limit';
+import { requireSession, SESSION_COOKIE } from '../middleware/session-auth';
+import { page } from './html';
+
+/** Only local paths, so a crafted ?next= cannot send the user to another site. */
+const safeNext = (next: unknown) => (typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : '/processes');
+
+export const loginPages = new Hono<AppEnv>()
+  .get('/', (c) => {
+    if (c.var.ctx.actor) return c.redirect(safeNext(c.req.query('next')), 303);
+    return page(c, <LoginPage next={c.req.query('next')} />);
+  })
+  .post('/', rateLimit({ name: 'login', windowMs: 5 * 60_000, max: 30 }), async (c) => {
+    const form = await c.req.parseBody();
+    const login = String(form.login ?? '');
+    try {
+      const actor = await authenticatePassword(c.var.ctx, { login, password: String(form.password ?? '') });
+      const session = await createSession({ ...c.var.ctx, actor }, { userAgent: c.req.header('user-agent') ?? '' });
+      setCookie(c, SESSION_COOKIE, session.token, {
+        httpOnly: true,
+        sameSite: 'Lax',
+        secure: c.var.ctx.config.publicUrl.startsWith('https:'),
+        path: '/',
+        expires: session.expiresAt,
+      });
+      return c.redirect(safeNext(form.next), 303);
+    } catch (err) {
+      if (!(err instanceof DomainError)) throw err;
+      const status = err.code === 'rate_limited' ? 429 : 401;
+      return page(c, <LoginPage next={String(form.next ?? '')} login={login} error={err.message} />, status);
+    }
+  });
+
+export const logoutPages = new Hono<AppEnv>().post('/', requireSession, async (c) => {
+    if (c.var.sessionToken) await endSession(c.var.ctx, { token: c.var.sessionToken });
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+  return c.redirect('/login', 303);
+});

@@ -1,0 +1,40 @@
+// The sender's view in the browser: their processes, one process with its audit trail, abort and remind.
+import { Hono } from 'hono';
+import { requireActor } from '../../domain/context';
+import { abortProcess } from '../../domain/process/abort-process';
+import { getDocumentFile } from '../../domain/process/get-document-file';
+import { getProcess } from '../../domain/process/get-process';
+import { listProcesses } from '../../domain/process/list-processes';
+import { remindSigners } from '../../domain/process/remind-signers';
+import { ProcessListPage, ProcessPage } from '../../web/processes-page';
+import type { AppEnv } from '../env';
+import { requireSession } from '../middleware/session-auth';
+import { fileResponse } from './file-response';
+import { page } from './html';
+
+const notices: Record<string, string> = { reminded: 'Reminders were sent to the signers who have not signed yet.', aborted: 'The process was aborted and the signers were told.' };
+
+export const processPages = new Hono<AppEnv>()
+  .use(requireSession)
+  .get('/', async (c) => {
+    const processes = await listProcesses(c.var.ctx, { limit: 200, offset: 0 });
+    return page(c, <ProcessListPage actor={requireActor(c.var.ctx)} csrfToken={c.var.csrfToken} processes={processes} />);
+  })
+  .get('/:id', async (c) => {
+    const process = await getProcess(c.var.ctx, { processId: c.req.param('id') });
+    return page(c, <ProcessPage actor={requireActor(c.var.ctx)} csrfToken={c.var.csrfToken} process={process} notice={notices[c.req.query('done') ?? '']} />);
+  })
+  .post('/:id/remind', async (c) => {
+    await remindSigners(c.var.ctx, { processId: c.req.param('id') });
+    return c.redirect(`/processes/${c.req.param('id')}?done=reminded`, 303);
+  })
+  .post('/:id/abort', async (c) => {
+    await abortProcess(c.var.ctx, { processId: c.req.param('id') });
+    return c.redirect(`/processes/${c.req.param('id')}?done=aborted`, 303);
+  })
+  .get('/:id/documents/:documentId/original', async (c) =>
+    fileResponse(c, await getDocumentFile(c.var.ctx, { processId: c.req.param('id'), documentId: c.req.param('documentId'), version: 'original' })),
+  )
+  .get('/:id/documents/:documentId/final.pdf', async (c) =>
+    fileResponse(c, await getDocumentFile(c.var.ctx, { processId: c.req.param('id'), documentId: c.req.param('documentId'), version: 'final' })),
+  );

@@ -1,0 +1,21 @@
+// Wires the outbox job kinds to their handlers and starts the worker: the exhaustive table is the one place a new
+// kind of background work is registered.
+import type { Ctx } from '../domain/context';
+import { deliverMessage } from '../domain/mail/deliver-message';
+import { createMailTransport } from '../domain/mail/mail-transport';
+import type { JobHandlers, Worker } from '../domain/outbox/run-worker';
+import { startWorker } from '../domain/outbox/run-worker';
+import { sealProcess } from '../domain/seal/seal-process';
+
+export function startJobs(ctx: Ctx, opts: { autoStart: boolean }): Worker {
+  const transport = createMailTransport(ctx.config);
+  const handlers: JobHandlers = {
+    'seal-process': async (c, payload) => {
+      await sealProcess(c, { processId: String(payload.processId) });
+    },
+    'deliver-message': async (c, payload) => {
+      await deliverMessage(c, { messageId: String(payload.messageId), transport });
+    },
+  };
+  return startWorker(ctx, handlers, { pollMs: ctx.config.workerPollMs, autoStart: opts.autoStart });
+}

@@ -1,0 +1,153 @@
+import type { ProcessSummary, ProcessView } from '@secure-signature/shared';
+import type { UserActor } from '../domain/context';
+import { Csrf, Layout, formatTime } from './layout';
+
+export function ProcessListPage(p: { actor: UserActor; csrfToken?: string; processes: ProcessSummary[] }) {
+  return (
+    <Layout title="Processes" actor={p.actor} csrfToken={p.csrfToken}>
+      <h1>{p.actor.isAdmin ? 'All processes' : 'My processes'}</h1>
+      <div class="card">
+        {p.processes.length === 0 ? (
+          <p>No signature processes yet. Start one from Outlook or through the API.</p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th>Title</th>
+                <th>Status</th>
+                <th>Signed</th>
+                <th class="optional">Sender</th>
+                <th class="optional">Created</th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.processes.map((x) => (
+                <tr>
+                  <td>
+                    <a href={`/processes/${x.id}`}>{x.title}</a>
+                  </td>
+                  <td>
+                    <span class={`badge ${x.status}`}>{x.status}</span>
+                  </td>
+                  <td>
+                    {x.signedCount} / {x.signerCount}
+                  </td>
+                  <td class="optional">{x.sender.email}</td>
+                  <td class="optional">{formatTime(x.createdAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+    </Layout>
+  );
+}
+
+export function ProcessPage(p: { actor: UserActor; csrfToken?: string; process: ProcessView; notice?: string }) {
+  const x = p.process;
+  return (
+    <Layout title={x.title} actor={p.actor} csrfToken={p.csrfToken}>
+      <p>
+        <a href="/processes">← Processes</a>
+      </p>
+      {p.notice ? (
+        <div class="notice ok" role="status">
+          {p.notice}
+        </div>
+      ) : null}
+      <div class="card">
+        <h1>{x.title}</h1>
+        <p>
+          <span class={`badge ${x.status}`}>{x.status}</span> <span class="muted">Process id</span> <span class="mono">{x.id}</span>
+        </p>
+        <p class="muted">
+          Created {formatTime(x.createdAt)} by {x.sender.email}
+          {x.completedAt ? ` · completed ${formatTime(x.completedAt)}` : ''}
+        </p>
+        {x.message ? <div class="message">{x.message}</div> : null}
+        {x.status === 'pending' ? (
+          <div class="actions">
+            <form method="post" action={`/processes/${x.id}/remind`}>
+              <Csrf token={p.csrfToken} />
+              <button class="secondary" type="submit">Send reminder</button>
+            </form>
+            <form method="post" action={`/processes/${x.id}/abort`}>
+              <Csrf token={p.csrfToken} />
+              <button class="danger" type="submit">Abort process</button>
+            </form>
+          </div>
+        ) : null}
+      </div>
+      <div class="card">
+        <h2>Documents</h2>
+        <table>
+          <thead>
+            <tr><th>File</th><th>SHA-256</th><th>Download</th></tr>
+          </thead>
+          <tbody>
+            {x.documents.map((d) => (
+              <tr>
+                <td>
+                  {d.filename} {d.kind === 'attachment' ? <span class="badge">attachment</span> : null}
+                </td>
+                <td class="mono">{d.sha256}</td>
+                <td>
+                  <a href={`/processes/${x.id}/documents/${d.id}/original`}>original</a>
+                  {d.finalSha256 ? (
+                    <>
+                      {' · '}
+                      <a href={`/processes/${x.id}/documents/${d.id}/final.pdf`}>signed PDF</a>
+                    </>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div class="card">
+        <h2>Signers</h2>
+        <table>
+          <thead>
+            <tr><th>#</th><th>Signer</th><th>Status</th><th class="optional">Date</th><th class="optional">Method</th></tr>
+          </thead>
+          <tbody>
+            {x.signers.map((s) => (
+              <tr>
+                <td>{s.position}</td>
+                <td>
+                  {s.name ? `${s.name} · ` : ''}
+                  {s.email}
+                </td>
+                <td>
+                  <span class={`badge ${s.status}`}>{s.status}</span>
+                  {s.rejectReason ? <div class="muted">{s.rejectReason}</div> : null}
+                </td>
+                <td class="optional">{formatTime(s.signedAt ?? s.rejectedAt ?? s.invitedAt)}</td>
+                <td class="optional">{s.method ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div class="card">
+        <h2>Audit trail</h2>
+        <table>
+          <thead>
+            <tr><th>Time</th><th>Event</th><th class="optional">IP</th></tr>
+          </thead>
+          <tbody>
+            {(x.auditTrail ?? []).map((a) => (
+              <tr>
+                <td>{formatTime(a.createdAt)}</td>
+                <td>{a.message}</td>
+                <td class="optional">{a.ip ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Layout>
+  );
+}

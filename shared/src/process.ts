@@ -1,0 +1,93 @@
+// Request and response shapes of the process API, shared by the server, the add-in and the API docs.
+import { z } from 'zod';
+
+export const processStatus = z.enum(['pending', 'completed', 'rejected', 'aborted']);
+export type ProcessStatus = z.infer<typeof processStatus>;
+
+export const signerStatus = z.enum(['waiting', 'invited', 'signed', 'rejected']);
+export type SignerStatus = z.infer<typeof signerStatus>;
+
+export const signaturePagePosition = z.enum(['first', 'last']);
+
+export const signerInput = z.object({
+  email: z.email({ error: 'must be a valid email address' }).max(254),
+  name: z.string().trim().max(200).optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ()-]{5,20}$/, { error: 'must be a phone number such as +358 40 123 4567' })
+    .optional(),
+});
+export type SignerInput = z.infer<typeof signerInput>;
+
+export const startProcessInput = z.object({
+  title: z.string().trim().min(1, { error: 'is required' }).max(300),
+  message: z.string().max(10_000).default(''),
+  signers: z
+    .array(signerInput)
+    .min(1, { error: 'at least one signer is required' })
+    .max(100, { error: 'at most 100 signers' })
+    .refine((list) => new Set(list.map((s) => s.email.toLowerCase())).size === list.length, {
+      error: 'each signer email may appear only once',
+    }),
+  signingOrder: z.boolean().default(false),
+  signaturePagePosition: signaturePagePosition.default('last'),
+});
+export type StartProcessInput = z.infer<typeof startProcessInput>;
+
+export const documentView = z.object({
+  id: z.string(),
+  kind: z.enum(['document', 'attachment']),
+  filename: z.string(),
+  contentType: z.string(),
+  size: z.number(),
+  sha256: z.string(),
+  finalSha256: z.string().nullable(),
+});
+export type DocumentView = z.infer<typeof documentView>;
+
+export const signerView = z.object({
+  id: z.string(),
+  position: z.number(),
+  email: z.string(),
+  name: z.string().nullable(),
+  phone: z.string().nullable(),
+  status: signerStatus,
+  invitedAt: z.string().nullable(),
+  signedAt: z.string().nullable(),
+  rejectedAt: z.string().nullable(),
+  rejectReason: z.string().nullable(),
+  method: z.string().nullable(),
+});
+export type SignerView = z.infer<typeof signerView>;
+
+export const auditEventView = z.object({
+  type: z.string(),
+  ip: z.string().nullable(),
+  message: z.string(),
+  createdAt: z.string(),
+});
+export type AuditEventView = z.infer<typeof auditEventView>;
+
+export const processSummary = z.object({
+  id: z.string(),
+  title: z.string(),
+  status: processStatus,
+  createdAt: z.string(),
+  completedAt: z.string().nullable(),
+  sender: z.object({ email: z.string(), name: z.string().nullable() }),
+  signerCount: z.number(),
+  signedCount: z.number(),
+});
+export type ProcessSummary = z.infer<typeof processSummary>;
+
+export const processView = processSummary.extend({
+  message: z.string(),
+  signingOrder: z.boolean(),
+  signaturePagePosition: signaturePagePosition,
+  sealedAt: z.string().nullable(),
+  signers: z.array(signerView),
+  documents: z.array(documentView),
+  auditTrail: z.array(auditEventView).optional(),
+});
+export type ProcessView = z.infer<typeof processView>;
