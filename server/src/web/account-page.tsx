@@ -24,7 +24,7 @@ export function AccountPage(p: AccountPageProps) {
       <div class="card">
         <h2>API tokens</h2>
         <p class="muted">
-          A token lets a program start and follow signature processes as you: send it as <span class="mono">Authorization: Bearer &lt;token&gt;</span>.
+          A token lets a program start and follow signature processes as you: send it as <span class="mono nowrap">Authorization: Bearer &lt;token&gt;</span>.
         </p>
         {p.newToken ? (
           <div class="notice ok" role="status">
@@ -57,7 +57,7 @@ export function AccountPage(p: AccountPageProps) {
               {p.tokens.map((t) => (
                 <tr>
                   <td>{t.label || '—'}</td>
-                  <td>{formatTime(t.createdAt)}</td>
+                  <td class="time">{formatTime(t.createdAt)}</td>
                   <td class="optional">{formatTime(t.lastUsedAt) || 'never'}</td>
                   <td>
                     <form method="post" action={`/account/tokens/${t.id}/revoke`}>

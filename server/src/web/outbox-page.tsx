@@ -29,7 +29,7 @@ export function OutboxPage(p: { actor: UserActor; csrfToken?: string; total: num
           <table>
             <thead>
               <tr>
-                <th>Time</th>
+                <th class="optional">Time</th>
                 <th>To</th>
                 <th>Subject</th>
                 <th>Status</th>
@@ -38,8 +38,8 @@ export function OutboxPage(p: { actor: UserActor; csrfToken?: string; total: num
             <tbody>
               {p.messages.map((m) => (
                 <tr>
-                  <td>{formatTime(m.createdAt)}</td>
-                  <td>{m.recipient}</td>
+                  <td class="optional time">{formatTime(m.createdAt)}</td>
+                  <td class="text">{m.recipient}</td>
                   <td>
                     <a href={`/outbox/${m.id}`}>{m.rendered.subject}</a>
                   </td>

@@ -124,7 +124,7 @@ export function ProcessPage(p: { actor: UserActor; csrfToken?: string; process: 
                   <span class={`badge ${s.status}`}>{s.status}</span>
                   {s.rejectReason ? <div class="muted">{s.rejectReason}</div> : null}
                 </td>
-                <td class="optional">{formatTime(s.signedAt ?? s.rejectedAt ?? s.invitedAt)}</td>
+                <td class="optional time">{formatTime(s.signedAt ?? s.rejectedAt ?? s.invitedAt)}</td>
                 <td class="optional">{s.method ?? ''}</td>
               </tr>
             ))}
@@ -140,8 +140,8 @@ export function ProcessPage(p: { actor: UserActor; csrfToken?: string; process: 
           <tbody>
             {(x.auditTrail ?? []).map((a) => (
               <tr>
-                <td>{formatTime(a.createdAt)}</td>
-                <td>{a.message}</td>
+                <td class="time">{formatTime(a.createdAt)}</td>
+                <td class="text">{a.message}</td>
                 <td class="optional">{a.ip ?? ''}</td>
               </tr>
             ))}

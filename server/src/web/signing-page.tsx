@@ -37,7 +37,7 @@ export function SigningPage(p: { token: string; view: View; notice?: { kind: 'ok
         </p>
         {v.process.message ? <div class="message">{v.process.message}</div> : null}
         {state ? (
-          <div class={`notice ${v.process.status === 'pending' ? '' : v.process.status === 'completed' ? 'ok' : 'error'}`} role="status" id="state" style="margin-top:14px">
+          <div class={`notice ${v.canAct === 'already_signed' || v.process.status === 'completed' ? 'ok' : v.process.status === 'pending' ? '' : 'error'}`} role="status" id="state" style="margin-top:14px">
             {state}
           </div>
         ) : null}
@@ -77,7 +77,7 @@ export function SigningPage(p: { token: string; view: View; notice?: { kind: 'ok
                 <td>
                   <span class={`badge ${s.status}`}>{s.status === 'waiting' ? 'waiting for turn' : s.status}</span>
                 </td>
-                <td class="optional">{formatTime(s.signedAt)}</td>
+                <td class="optional time">{formatTime(s.signedAt)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,12 +1,27 @@
-// API authentication: `Authorization: Bearer <token>`; the route runs with that user as the actor.
+// API authentication: `Authorization: Bearer <token>` for programs and the Outlook add-in; for pages of this site
+// (the /start form), the session cookie, with the session's CSRF token in `X-CSRF-Token` on every change.
 import type { MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
 import { DomainError } from '../../domain/errors';
+import { safeEqual } from '../../domain/secrets';
+import { authenticateSession } from '../../domain/session/authenticate-session';
 import { authenticateApiToken } from '../../domain/token/authenticate-api-token';
 import type { AppEnv } from '../env';
+import { SESSION_COOKIE } from './session-auth';
 
 export const requireApiUser: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const header = c.req.header('authorization') ?? '';
-  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  const header = c.req.header('authorization');
+  const session = getCookie(c, SESSION_COOKIE);
+  if (!header && session) {
+    const found = await authenticateSession(c.var.ctx, { token: session, userAgent: c.req.header('user-agent') ?? '' });
+    if (!found) throw new DomainError('unauthorized', 'Your session has ended; sign in again');
+    if (!['GET', 'HEAD'].includes(c.req.method) && !safeEqual(c.req.header('x-csrf-token') ?? '', found.csrfToken)) {
+      throw new DomainError('forbidden', 'The X-CSRF-Token header is missing or wrong');
+    }
+    c.set('ctx', { ...c.var.ctx, actor: found.actor });
+    return next();
+  }
+  const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
   if (!match) throw new DomainError('unauthorized', 'An API token is required: Authorization: Bearer <token>');
   const actor = await authenticateApiToken(c.var.ctx, { token: match[1] });
   if (!actor) throw new DomainError('unauthorized', 'The API token is not valid or has been revoked');

@@ -9,7 +9,9 @@ export function requestContext(app: AppContext): MiddlewareHandler<AppEnv> {
     c.set('ctx', { ...app, ip: clientIp(c, app.config.trustProxy) });
     await next();
     c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'no-referrer');
+    // same-origin, not no-referrer: with no-referrer browsers send "Origin: null" on form posts, which the
+    // same-origin check must refuse; links with tokens still never leak to other sites.
+    c.header('Referrer-Policy', 'same-origin');
     c.header('X-Frame-Options', 'DENY');
     if (c.res.headers.get('Content-Type')?.startsWith('text/html')) {
       c.header('Content-Security-Policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'");
