@@ -1,0 +1,127 @@
+// Draws the signatures page(s) with pdf-lib in a scratch document whose object numbers start after the original
+// file's, so its objects can be appended to the original as they are.
+import { PDFDocument, PDFName, PDFRef, StandardFonts, rgb, type PDFFont, type PDFPage, type PDFObject } from 'pdf-lib';
+import { drawable } from './pdf-text';
+
+export interface SignatureRecord {
+  name: string;
+  email: string;
+  signedAt: Date;
+  method: string;
+  ip: string;
+}
+
+export interface SignaturesPageContent {
+  processTitle: string;
+  processId: string;
+  documentName: string;
+  originalSha256: string;
+  signatures: SignatureRecord[];
+  sealName: string;
+}
+
+export interface DrawnPages {
+  /** Every new object, including the page dictionaries, by reference. */
+  objects: [PDFRef, PDFObject][];
+  pageRefs: PDFRef[];
+  /** The document whose context numbers any further new objects. */
+  doc: PDFDocument;
+}
+
+const formatUtc = (d: Date) => d.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+
+export async function drawSignaturesPages(
+  content: SignaturesPageContent,
+  opts: { firstObjectNumber: number; parent: PDFRef; size: { width: number; height: number } },
+): Promise<DrawnPages> {
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  doc.context.largestObjectNumber = opts.firstObjectNumber - 1;
+  const regular = await doc.embedFont(StandardFonts.Helvetica);
+  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+  const mono = await doc.embedFont(StandardFonts.Courier);
+  const { width, height } = opts.size;
+  const margin = Math.min(50, width / 10);
+  const textWidth = width - 2 * margin;
+  const ink = rgb(0.11, 0.14, 0.16);
+  const muted = rgb(0.36, 0.4, 0.44);
+
+  let page: PDFPage = doc.addPage([width, height]);
+  let y = height - margin;
+  const line = (text: string, font: PDFFont, size: number, color = ink) => {
+    for (const part of wrap(drawable(font, text), font, size, textWidth)) {
+      page.drawText(part, { x: margin, y: y - size, size, font, color });
+      y -= size * 1.35;
+    }
+  };
+  const rule = () => {
+    page.drawLine({ start: { x: margin, y }, end: { x: width - margin, y }, thickness: 0.5, color: rgb(0.8, 0.83, 0.86) });
+    y -= 8;
+  };
+
+  line('Signatures', bold, 20);
+  y -= 4;
+  line(content.processTitle, bold, 12);
+  line(`Document: ${content.documentName}`, regular, 10);
+  line(`Process id: ${content.processId}`, regular, 10);
+  line('SHA-256 of the original document:', regular, 10);
+  line(content.originalSha256, mono, 9);
+  y -= 6;
+  rule();
+
+  const blockHeight = 11 * 1.35 * 2 + 9 * 1.35 + 10;
+  const footerSpace = 40;
+  content.signatures.forEach((s, i) => {
+    if (y - blockHeight < margin + footerSpace) {
+      page = doc.addPage([width, height]);
+      y = height - margin;
+      line('Signatures (continued)', bold, 14);
+      y -= 4;
+      rule();
+    }
+    line(`${i + 1}. ${s.name}`, bold, 11);
+    line(s.email, regular, 10);
+    line(`Signed ${formatUtc(s.signedAt)}  ·  Method: ${s.method}  ·  IP address: ${s.ip || 'unknown'}`, regular, 9, muted);
+    y -= 4;
+    rule();
+  });
+
+  const pages = doc.getPages();
+  for (const p of pages) {
+    p.drawText(drawable(regular, `Electronically sealed by ${content.sealName}. Any change to this document breaks the seal.`), {
+      x: margin,
+      y: margin / 2 + 4,
+      size: 8,
+      font: regular,
+      color: muted,
+    });
+    p.node.set(PDFName.of('Parent'), opts.parent);
+  }
+  await doc.flush();
+  const objects = doc.context
+    .enumerateIndirectObjects()
+    .filter(([ref]) => ref.objectNumber >= opts.firstObjectNumber);
+  return { objects, pageRefs: pages.map((p) => p.ref), doc };
+}
+
+function wrap(text: string, font: PDFFont, size: number, maxWidth: number): string[] {
+  const lines: string[] = [];
+  let current = '';
+  for (const word of text.split(' ')) {
+    const candidate = current ? `${current} ${word}` : word;
+    if (font.widthOfTextAtSize(candidate, size) <= maxWidth) {
+      current = candidate;
+      continue;
+    }
+    if (current) lines.push(current);
+    current = word;
+    // A single word longer than the line (a hash, a long email) is cut where it must be.
+    while (font.widthOfTextAtSize(current, size) > maxWidth && current.length > 1) {
+      let cut = current.length - 1;
+      while (cut > 1 && font.widthOfTextAtSize(current.slice(0, cut), size) > maxWidth) cut--;
+      lines.push(current.slice(0, cut));
+      current = current.slice(cut);
+    }
+  }
+  lines.push(current);
+  return lines;
+}
