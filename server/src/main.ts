@@ -40,7 +40,7 @@ async function main() {
   const server = serve({ fetch: createApp(ctx).fetch, port: config.port, hostname: config.host }, (info) => {
     console.log(`Secure Signature is running at ${config.publicUrl} (listening on ${info.address}:${info.port}, database: ${database.kind})`);
     if (admin.generatedPassword) {
-      console.log(`First admin: ${admin.email} / password: ${admin.generatedPassword}  (shown once; change it after signing in)`);
+      console.log(`First admin: ${admin.email} / password: ${admin.generatedPassword}  (shown once; change it on the Account page)`);
     } else if (admin.created) {
       console.log(`First admin: ${admin.email} (password from ADMIN_PASSWORD)`);
     }

@@ -118,6 +118,20 @@ for (const kind of dbKinds) {
       assert.equal((await t.app.request('/api/v1/processes', { method: 'POST', headers: { ...headers, 'X-CSRF-Token': csrf }, body: form() })).status, 201);
     });
 
+    test('a user changes their password on the account page, giving the current one', async () => {
+      const u = await t.user();
+      const { cookie } = await signIn(u.email, u.password);
+      const csrf = csrfOf(await (await get('/account', cookie!)).text());
+      const wrong = await post('/account/password', cookie!, { _csrf: csrf, current: 'not it', next: 'a new password' });
+      assert.equal(wrong.status, 400);
+      assert.match(await wrong.text(), /The current password is wrong/);
+      const short = await post('/account/password', cookie!, { _csrf: csrf, current: u.password, next: 'short' });
+      assert.match(await short.text(), /at least 8 characters/);
+      assert.equal((await post('/account/password', cookie!, { _csrf: csrf, current: u.password, next: 'a new password' })).status, 303);
+      assert.equal((await signIn(u.email, u.password)).res.status, 401);
+      assert.equal((await signIn(u.email, 'a new password')).res.status, 303);
+    });
+
     test('signing out ends the session everywhere', async () => {
       const u = await t.user();
       const { cookie } = await signIn(u.email, u.password);

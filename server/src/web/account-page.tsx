@@ -7,6 +7,7 @@ export interface AccountPageProps {
   tokens: { id: string; label: string; createdAt: Date; lastUsedAt: Date | null }[];
   newToken?: string;
   notice?: string;
+  passwordError?: string;
 }
 
 export function AccountPage(p: AccountPageProps) {
@@ -20,6 +21,24 @@ export function AccountPage(p: AccountPageProps) {
           {p.actor.email}
           {p.actor.isAdmin ? ' · administrator' : ''}
         </p>
+      </div>
+      <div class="card">
+        <h2>Password</h2>
+        {p.passwordError ? (
+          <div class="notice error" role="alert">
+            {p.passwordError}
+          </div>
+        ) : null}
+        <form method="post" action="/account/password">
+          <Csrf token={p.csrfToken} />
+          <label for="current">Current password</label>
+          <input id="current" name="current" type="password" autocomplete="current-password" required />
+          <label for="next">New password (at least 8 characters)</label>
+          <input id="next" name="next" type="password" autocomplete="new-password" minlength={8} required />
+          <div class="actions">
+            <button type="submit">Change password</button>
+          </div>
+        </form>
       </div>
       <div class="card">
         <h2>API tokens</h2>
