@@ -16,7 +16,9 @@ CREATE TABLE "audit_events" (
 	"actor" text,
 	"ip" text,
 	"message" text NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"prev_hash" text,
+	"hash" text NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "blobs" (
@@ -78,7 +80,8 @@ CREATE TABLE "processes" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"completed_at" timestamp with time zone,
 	"sealed_at" timestamp with time zone,
-	"ended_at" timestamp with time zone
+	"ended_at" timestamp with time zone,
+	"audit_head" text
 );
 --> statement-breakpoint
 CREATE TABLE "seal_keys" (

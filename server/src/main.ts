@@ -1,14 +1,11 @@
 // Starts Secure Signature: configuration, database and migrations, first admin, sealing key, HTTP server and the
 // outbox worker. Prints where it listens and, on first start, the admin's generated password (once).
 import { serve } from '@hono/node-server';
+import { createAppContext } from './app-context';
 import { ConfigError, loadConfig } from './config/config';
-import { openDatabase } from './db/database';
-import { createSecrets, loadServerSecret } from './domain/secrets';
 import { ensureAdmin } from './domain/user/ensure-admin';
 import { ensureSealKey } from './domain/seal/ensure-seal-key';
 import { createApp } from './http/app';
-import { createLogger } from './logger';
-import { createBlobStore } from './storage/blob-store';
 import { startJobs } from './jobs/start-jobs';
 
 async function main() {
@@ -22,18 +19,7 @@ async function main() {
     }
     throw err;
   }
-  const log = createLogger(config.logLevel);
-  const database = await openDatabase(
-    config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: `${config.dataDir}/pglite` },
-  );
-  const ctx = {
-    db: database.db,
-    config,
-    secrets: createSecrets(loadServerSecret(config.serverSecret, config.dataDir)),
-    blobs: createBlobStore(config.fileStorage, config.dataDir),
-    clock: () => new Date(),
-    log,
-  };
+  const { ctx, database } = await createAppContext(config);
   const admin = await ensureAdmin(ctx);
   await ensureSealKey(ctx);
   const worker = startJobs(ctx, { autoStart: config.workerEnabled });

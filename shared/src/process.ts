@@ -89,5 +89,7 @@ export const processView = processSummary.extend({
   signers: z.array(signerView),
   documents: z.array(documentView),
   auditTrail: z.array(auditEventView).optional(),
+  /** Whether the audit trail's hash chain is intact, and what was edited or deleted if not. */
+  auditIntegrity: z.object({ valid: z.boolean(), events: z.number(), problems: z.array(z.string()) }).optional(),
 });
 export type ProcessView = z.infer<typeof processView>;

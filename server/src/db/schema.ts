@@ -71,6 +71,8 @@ export const processes = pgTable(
     completedAt: at('completed_at'),
     sealedAt: at('sealed_at'),
     endedAt: at('ended_at'),
+    /** The hash of the newest audit event: deleting the last events breaks the chain visibly too. */
+    auditHead: text('audit_head'),
   },
   (t) => [index('processes_sender_created_idx').on(t.senderId, t.createdAt)],
 );
@@ -131,6 +133,9 @@ export const auditEvents = pgTable(
     ip: text('ip'),
     message: text('message').notNull(),
     createdAt: createdAt(),
+    /** HMAC of this event's fields and the previous event's hash: editing or deleting an event breaks the chain. */
+    prevHash: text('prev_hash'),
+    hash: text('hash').notNull(),
   },
   (t) => [index('audit_events_process_idx').on(t.processId, t.id)],
 );

@@ -7,6 +7,8 @@ import path from 'node:path';
 export interface Secrets {
   /** The link token of a signer: 256 bits, derived, so the database holds only its hash. */
   signerToken(signerId: string): string;
+  /** The keyed hash that chains audit events: without the server secret, a forged chain does not verify. */
+  auditMac(data: string): string;
   encrypt(plain: string): string;
   decrypt(sealed: string): string;
 }
@@ -28,8 +30,10 @@ export function safeEqual(a: string, b: string): boolean {
 export function createSecrets(secret: string): Secrets {
   const macKey = createHmac('sha256', secret).update('signer-link').digest();
   const encKey = createHmac('sha256', secret).update('at-rest-encryption').digest();
+  const auditKey = createHmac('sha256', secret).update('audit-chain').digest();
   return {
     signerToken: (signerId) => createHmac('sha256', macKey).update(signerId).digest('base64url'),
+    auditMac: (data) => createHmac('sha256', auditKey).update(data).digest('hex'),
     encrypt(plain) {
       const iv = randomBytes(12);
       const c = createCipheriv('aes-256-gcm', encKey, iv);

@@ -133,6 +133,22 @@ export function ProcessPage(p: { actor: UserActor; csrfToken?: string; process: 
       </div>
       <div class="card">
         <h2>Audit trail</h2>
+        {x.auditIntegrity ? (
+          x.auditIntegrity.valid ? (
+            <p class="notice ok" id="audit-integrity">
+              Intact: the hash chain of all {x.auditIntegrity.events} events verifies; no event was edited or deleted.
+            </p>
+          ) : (
+            <div class="notice error" role="alert" id="audit-integrity">
+              <strong>The audit trail has been tampered with.</strong>
+              <ul>
+                {x.auditIntegrity.problems.map((p) => (
+                  <li>{p}</li>
+                ))}
+              </ul>
+            </div>
+          )
+        ) : null}
         <table>
           <thead>
             <tr><th>Time</th><th>Event</th><th class="optional">IP</th></tr>

@@ -1,6 +1,9 @@
-// Appends one event to a process's audit trail. Called inside the transaction of the change it describes.
-import { auditEvents } from '../../db/schema';
-import type { Ctx } from '../context';
+// Appends one event to a process's audit trail, chained to the event before it. Runs in the caller's transaction
+// (a savepoint when there is one) and locks the process row, so concurrent events of one process form one chain.
+import { eq } from 'drizzle-orm';
+import { auditEvents, processes } from '../../db/schema';
+import { inTransaction, type Ctx } from '../context';
+import { auditEventHash } from './audit-event-hash';
 
 export type AuditEventType =
   | 'process_created'
@@ -20,12 +23,23 @@ export async function recordAuditEvent(
   ctx: Ctx,
   input: { processId: string; type: AuditEventType; message: string; actor?: string },
 ): Promise<void> {
-  await ctx.db.insert(auditEvents).values({
-    processId: input.processId,
-    type: input.type,
-    message: input.message,
-    actor: input.actor ?? ctx.actor?.email ?? null,
-    ip: ctx.ip ?? null,
-    createdAt: ctx.clock(),
+  await inTransaction(ctx, async (tx) => {
+    const [process] = await tx.db
+      .select({ head: processes.auditHead })
+      .from(processes)
+      .where(eq(processes.id, input.processId))
+      .for('update');
+    const fields = {
+      processId: input.processId,
+      type: input.type,
+      message: input.message,
+      actor: input.actor ?? tx.actor?.email ?? null,
+      ip: tx.ip ?? null,
+      createdAt: tx.clock(),
+      prevHash: process?.head ?? null,
+    };
+    const hash = auditEventHash(tx.secrets, fields);
+    await tx.db.insert(auditEvents).values({ ...fields, hash });
+    await tx.db.update(processes).set({ auditHead: hash }).where(eq(processes.id, input.processId));
   });
 }
