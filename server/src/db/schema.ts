@@ -119,8 +119,14 @@ export const documents = pgTable(
     size: bigint('size', { mode: 'number' }).notNull(),
     sha256: text('sha256').notNull().references(() => blobs.sha256),
     finalSha256: text('final_sha256').references(() => blobs.sha256),
+    /** Printed on the signatures page (and in its QR code): opens /verify/<code>. */
+    verificationCode: text('verification_code').unique(),
   },
-  (t) => [index('documents_process_idx').on(t.processId)],
+  (t) => [
+    index('documents_process_idx').on(t.processId),
+    index('documents_sha256_idx').on(t.sha256),
+    index('documents_final_sha256_idx').on(t.finalSha256),
+  ],
 );
 
 export const auditEvents = pgTable(

@@ -17,6 +17,7 @@ import { loginPages, logoutPages } from './routes/pages-auth';
 import { outboxPages } from './routes/pages-outbox';
 import { processPages } from './routes/pages-processes';
 import { signPages } from './routes/pages-sign';
+import { verifyApi, verifyPages } from './routes/verify';
 
 const css = readFileSync(new URL('../web/app.css', import.meta.url), 'utf8');
 
@@ -32,7 +33,8 @@ export function createApp(app: AppContext) {
   });
   const api = new Hono<AppEnv>()
     .route('/tokens', new Hono<AppEnv>().use(small).route('/', apiTokenRoutes))
-    .route('/processes', apiProcessRoutes({ maxRequestBytes: app.config.maxRequestBytes }));
+    .route('/processes', apiProcessRoutes({ maxRequestBytes: app.config.maxRequestBytes }))
+    .route('/verify', verifyApi(app.config.maxUploadBytes));
 
   // Browser pages: small bodies, same-origin form posts, the session cookie read.
   const web = (pages: Hono<AppEnv>) => new Hono<AppEnv>().use(small, sameOrigin, loadSession).route('/', pages);
@@ -53,5 +55,6 @@ export function createApp(app: AppContext) {
     .route('/processes', web(processPages))
     .route('/outbox', web(outboxPages))
     .route('/s', web(signPages))
+    .route('/verify', new Hono<AppEnv>().use(sameOrigin).route('/', verifyPages(app.config.maxUploadBytes)))
     .get('/', loadSession, (c) => c.redirect(c.var.ctx.actor ? '/processes' : '/login', 303));
 }

@@ -1,6 +1,7 @@
 // Draws the signatures page(s) with pdf-lib in a scratch document whose object numbers start after the original
 // file's, so its objects can be appended to the original as they are.
 import { PDFDocument, PDFName, PDFRef, StandardFonts, rgb, type PDFFont, type PDFPage, type PDFObject } from 'pdf-lib';
+import QRCode from 'qrcode';
 import { drawable } from './pdf-text';
 
 export interface SignatureRecord {
@@ -18,6 +19,8 @@ export interface SignaturesPageContent {
   originalSha256: string;
   signatures: SignatureRecord[];
   sealName: string;
+  /** A code and link where anyone can check the document; drawn with a QR code. */
+  verification?: { code: string; url: string };
 }
 
 export interface DrawnPages {
@@ -41,7 +44,7 @@ export async function drawSignaturesPages(
   const mono = await doc.embedFont(StandardFonts.Courier);
   const { width, height } = opts.size;
   const margin = Math.min(50, width / 10);
-  const textWidth = width - 2 * margin;
+  let textWidth = width - 2 * margin;
   const ink = rgb(0.11, 0.14, 0.16);
   const muted = rgb(0.36, 0.4, 0.44);
 
@@ -58,6 +61,10 @@ export async function drawSignaturesPages(
     y -= 8;
   };
 
+  const qrSize = 84;
+  if (content.verification) drawQr(page, content.verification.url, { x: width - margin - qrSize, y: height - margin - qrSize, size: qrSize });
+  const fullWidth = textWidth;
+  if (content.verification) textWidth = fullWidth - qrSize - 12;
   line('Signatures', bold, 20);
   y -= 4;
   line(content.processTitle, bold, 12);
@@ -65,7 +72,12 @@ export async function drawSignaturesPages(
   line(`Process id: ${content.processId}`, regular, 10);
   line('SHA-256 of the original document:', regular, 10);
   line(content.originalSha256, mono, 9);
-  y -= 6;
+  if (content.verification) {
+    line(`Verification code: ${content.verification.code}`, bold, 10);
+    line(`Check this document at ${content.verification.url}`, regular, 9, muted);
+  }
+  textWidth = fullWidth;
+  y = Math.min(y, height - margin - qrSize) - 6;
   rule();
 
   const blockHeight = 11 * 1.35 * 2 + 9 * 1.35 + 10;
@@ -101,6 +113,32 @@ export async function drawSignaturesPages(
     .enumerateIndirectObjects()
     .filter(([ref]) => ref.objectNumber >= opts.firstObjectNumber);
   return { objects, pageRefs: pages.map((p) => p.ref), doc };
+}
+
+/** A QR code drawn as vector squares (one rectangle per run of dark modules), sharp at any zoom. */
+function drawQr(page: PDFPage, text: string, at: { x: number; y: number; size: number }) {
+  const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const n = qr.modules.size;
+  const quiet = 2;
+  const cell = at.size / (n + 2 * quiet);
+  for (let row = 0; row < n; row++) {
+    for (let col = 0; col < n; ) {
+      if (!qr.modules.get(row, col)) {
+        col++;
+        continue;
+      }
+      let end = col;
+      while (end < n && qr.modules.get(row, end)) end++;
+      page.drawRectangle({
+        x: at.x + (quiet + col) * cell,
+        y: at.y + at.size - (quiet + row + 1) * cell,
+        width: (end - col) * cell,
+        height: cell,
+        color: rgb(0, 0, 0),
+      });
+      col = end;
+    }
+  }
 }
 
 function wrap(text: string, font: PDFFont, size: number, maxWidth: number): string[] {

@@ -22,6 +22,7 @@ export interface SealInput {
   position: 'first' | 'last';
   seal: SealKeyMaterial;
   sealName: string;
+  verification?: { code: string; url: string };
   /** The time written as the signature's /M; defaults to now. */
   signedAt?: Date;
 }

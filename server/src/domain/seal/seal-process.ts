@@ -8,6 +8,7 @@ import { recordAuditEvent } from '../audit/record-audit-event';
 import { inTransaction, type Ctx } from '../context';
 import { queueMessage } from '../mail/queue-message';
 import { finalName } from '../document/final-name';
+import { newVerificationCode } from '../verify/verification-code';
 import { loadSealKey } from './load-seal-key';
 
 export async function sealProcess(ctx: Ctx, input: { processId: string }): Promise<{ sealed: boolean }> {
@@ -24,9 +25,11 @@ export async function sealProcess(ctx: Ctx, input: { processId: string }): Promi
     .orderBy(asc(documents.position));
   const seal = await loadSealKey(ctx);
 
-  const finals: { doc: (typeof docs)[number]; bytes: Uint8Array }[] = [];
+  const finals: { doc: (typeof docs)[number]; bytes: Uint8Array; verificationCode: string }[] = [];
   for (const d of docs) {
+    const verificationCode = newVerificationCode();
     const final = await sealPdf({
+      verification: { code: verificationCode, url: `${ctx.config.publicUrl}/verify/${verificationCode}` },
       original: await ctx.blobs.get(ctx.db, d.sha256),
       documentName: d.filename,
       processTitle: process.title,
@@ -43,7 +46,7 @@ export async function sealProcess(ctx: Ctx, input: { processId: string }): Promi
       seal,
       sealName: ctx.config.organizationName,
     });
-    finals.push({ doc: d, bytes: final });
+    finals.push({ doc: d, bytes: final, verificationCode });
   }
 
   return inTransaction(ctx, async (tx) => {
@@ -55,7 +58,7 @@ export async function sealProcess(ctx: Ctx, input: { processId: string }): Promi
     if (won.length === 0) return { sealed: false };
     for (const f of finals) {
       const sha256 = await tx.blobs.put(tx.db, f.bytes);
-      await tx.db.update(documents).set({ finalSha256: sha256 }).where(eq(documents.id, f.doc.id));
+      await tx.db.update(documents).set({ finalSha256: sha256, verificationCode: f.verificationCode }).where(eq(documents.id, f.doc.id));
       await recordAuditEvent(tx, {
         processId: process.id,
         type: 'sealed',
