@@ -10,6 +10,7 @@ import { createSealCertificate } from '../src/seal/create-seal-certificate';
 import { sealPdf } from '../src/seal/seal-pdf';
 import { bearer, dbKinds, makePdf, processForm, startTestApp, type TestApp } from './harness';
 import { signingPathFor } from './outbox-reader';
+import { startTsaResponder } from './tsa-responder';
 
 for (const kind of dbKinds) {
   describe(`verification on ${kind}`, () => {
@@ -129,3 +130,30 @@ for (const kind of dbKinds) {
     });
   });
 }
+
+test('with TSA_URLS set, the final seal is timestamped (PAdES B-T) and verification shows when', async () => {
+  const tsa = await startTsaResponder();
+  const t = await startTestApp('pglite', { TSA_URLS: `http://127.0.0.1:1/down, ${tsa.url}` });
+  try {
+    const u = await t.user();
+    const res = await t.app.request('/api/v1/processes', {
+      method: 'POST',
+      headers: bearer(u.token),
+      body: processForm({ title: 'Timestamped', signers: [{ email: 'ts@example.test' }] }, [{ name: 'a.pdf', bytes: await makePdf() }]),
+    });
+    const p = await res.json();
+    await t.app.request(`${await signingPathFor(t.ctx, 'ts@example.test')}/sign`, { method: 'POST', headers: { Origin: 'http://localhost' } });
+    await t.drain();
+    const final = await (await t.app.request(`/api/v1/processes/${p.id}/documents/${p.documents[0].id}/final.pdf`, { headers: bearer(u.token) })).arrayBuffer();
+    const form = new FormData();
+    form.set('file', new Blob([final], { type: 'application/pdf' }), 'a.pdf');
+    const report = await (await t.app.request('/api/v1/verify', { method: 'POST', body: form })).json();
+    assert.equal(report.verdict, 'valid');
+    assert.equal(report.signatures[0].timestamp.valid, true);
+    assert.equal(report.signatures[0].timestamp.authority, 'Test Timestamp Authority');
+    assert.equal(tsa.requests, 1);
+  } finally {
+    await t.close();
+    await tsa.close();
+  }
+});

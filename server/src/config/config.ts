@@ -21,6 +21,11 @@ const envSchema = z.object({
   DATABASE_URL: optionalUrl(['postgres:', 'postgresql:']),
   SMTP_URL: optionalUrl(['smtp:', 'smtps:']),
   FILE_STORAGE: z.enum(['database', 'filesystem']).optional(),
+  TSA_URLS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(/[\s,]+/).filter(Boolean))
+    .refine((urls) => urls.every((u) => /^https?:\/\//.test(u) && URL.canParse(u)), { error: 'must be http(s) URLs separated by commas' }),
   MAIL_FROM: z.string().default('Secure Signature <no-reply@localhost>'),
   ADMIN_EMAIL: z.email().default('admin@localhost'),
   ADMIN_PASSWORD: z.string().min(8, { error: 'must be at least 8 characters' }).optional(),
@@ -48,6 +53,8 @@ export interface Config {
   dataDir: string;
   databaseUrl?: string;
   smtpUrl?: string;
+  /** RFC 3161 timestamp authorities, tried in order; none means seals without a timestamp (PAdES B-B). */
+  tsaUrls: string[];
   /** Where file bytes live: in PostgreSQL (shared by every server process) or under DATA_DIR/files. */
   fileStorage: 'database' | 'filesystem';
   mailFrom: string;
@@ -82,6 +89,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL,
     smtpUrl: e.SMTP_URL,
+    tsaUrls: e.TSA_URLS,
     // PGlite is slow with large bytea values, so embedded installs keep files on disk.
     fileStorage: e.FILE_STORAGE ?? (e.DATABASE_URL ? 'database' : 'filesystem'),
     mailFrom: e.MAIL_FROM,

@@ -11,6 +11,7 @@ const OID = {
   contentType: '1.2.840.113549.1.9.3',
   messageDigest: '1.2.840.113549.1.9.4',
   signingCertificateV2: '1.2.840.113549.1.9.16.2.47',
+  signatureTimeStampToken: '1.2.840.113549.1.9.16.2.14',
   sha256: '2.16.840.1.101.3.4.2.1',
   rsaEncryption: '1.2.840.113549.1.1.1',
   ecdsaWithSha256: '1.2.840.10045.4.3.2',
@@ -26,7 +27,10 @@ export interface SealKeyMaterial {
 const der = (pem: string) => new Uint8Array(new X509Certificate(pem).raw);
 const toBuffer = (view: ArrayBuffer) => new Uint8Array(view);
 
-export function buildCms(input: { digest: Uint8Array; key: SealKeyMaterial }): Uint8Array {
+/** Gets an RFC 3161 token over the signature value; with one, the seal is PAdES B-T. */
+export type Timestamper = (signatureValue: Uint8Array) => Promise<Uint8Array>;
+
+export async function buildCms(input: { digest: Uint8Array; key: SealKeyMaterial; timestamp?: Timestamper }): Promise<Uint8Array> {
   const { cert, chain, privateKey, signingCertificateV2 } = prepared(input.key);
   const isEc = privateKey.asymmetricKeyType === 'ec';
 
@@ -52,6 +56,13 @@ export function buildCms(input: { digest: Uint8Array; key: SealKeyMaterial }): U
       : new pkijs.AlgorithmIdentifier({ algorithmId: OID.rsaEncryption, algorithmParams: new asn1js.Null() }),
     signature: new asn1js.OctetString({ valueHex: signature }),
   });
+  if (input.timestamp) {
+    const token = await input.timestamp(new Uint8Array(signature));
+    signerInfo.unsignedAttrs = new pkijs.SignedAndUnsignedAttributes({
+      type: 1,
+      attributes: [new pkijs.Attribute({ type: OID.signatureTimeStampToken, values: [asn1js.fromBER(token).result] })],
+    });
+  }
 
   const signedData = new pkijs.SignedData({
     version: 1,

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRef, PDFString } from 'pdf-lib';
 import { readPageTree } from '../pdf/page-tree';
 import { readPdf, type PdfFile } from '../pdf/read-pdf';
-import { buildCms, type SealKeyMaterial } from './build-cms';
+import { buildCms, type SealKeyMaterial, type Timestamper } from './build-cms';
 import { drawSignaturesPages, type SignatureRecord } from './draw-signatures-page';
 import { pdfDate, pdfString } from './pdf-text';
 import { writeUpdate } from './write-update';
@@ -23,6 +23,8 @@ export interface SealInput {
   seal: SealKeyMaterial;
   sealName: string;
   verification?: { code: string; url: string };
+  /** With a timestamp authority the seal carries a signature timestamp (PAdES B-T). */
+  timestamp?: Timestamper;
   /** The time written as the signature's /M; defaults to now. */
   signedAt?: Date;
 }
@@ -98,7 +100,7 @@ export async function sealPdf(input: SealInput): Promise<Uint8Array> {
   out.write(rangeText, out.indexOf(BYTE_RANGE_PLACEHOLDER, sigAt, 'latin1'), 'latin1');
 
   const digest = createHash('sha256').update(out.subarray(0, contentsStart)).update(out.subarray(contentsEnd)).digest();
-  const cms = buildCms({ digest, key: input.seal });
+  const cms = await buildCms({ digest, key: input.seal, timestamp: input.timestamp });
   if (cms.length > CONTENTS_BYTES) throw new Error(`the signature (${cms.length} bytes) does not fit its placeholder`);
   out.write(Buffer.from(cms).toString('hex'), contentsStart + 1, 'latin1');
   return out;

@@ -63,6 +63,11 @@ function ReportCards({ report }: { report: VerificationReport }) {
                       <li>{s.signatureValid ? 'Signature valid' : 'Signature not valid'}</li>
                       <li>{s.coversWholeDocument ? 'Covers the whole file' : `${s.bytesAfter} bytes added after it`}</li>
                       {s.padesBaseline ? <li>PAdES baseline attributes</li> : null}
+                      {s.timestamp ? (
+                        <li>
+                          {s.timestamp.valid ? `Timestamped ${formatTime(s.timestamp.time)} by ${s.timestamp.authority}` : 'Timestamp not valid'}
+                        </li>
+                      ) : null}
                       {s.problem ? <li>{s.problem}</li> : null}
                     </ul>
                   </td>

@@ -3,6 +3,7 @@
 // every signer. Killed half-way, it simply runs again: nothing was committed.
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { documents, processes, signers, users } from '../../db/schema';
+import { requestTimestamp } from '../../seal/request-timestamp';
 import { sealPdf } from '../../seal/seal-pdf';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { inTransaction, type Ctx } from '../context';
@@ -30,6 +31,7 @@ export async function sealProcess(ctx: Ctx, input: { processId: string }): Promi
     const verificationCode = newVerificationCode();
     const final = await sealPdf({
       verification: { code: verificationCode, url: `${ctx.config.publicUrl}/verify/${verificationCode}` },
+      timestamp: ctx.config.tsaUrls.length ? async (data) => (await requestTimestamp({ urls: ctx.config.tsaUrls, data })).token : undefined,
       original: await ctx.blobs.get(ctx.db, d.sha256),
       documentName: d.filename,
       processTitle: process.title,

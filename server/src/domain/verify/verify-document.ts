@@ -24,6 +24,7 @@ export interface SignatureReport {
   bytesAfter: number;
   bySealOfThisServer: boolean;
   padesBaseline: boolean;
+  timestamp: { time: string; valid: boolean; authority: string } | null;
   problem?: string;
 }
 
@@ -57,7 +58,7 @@ export async function verifyDocument(ctx: Ctx, input: { bytes: Uint8Array }): Pr
     const wellFormed = s.byteRange.length === 4 && [a, b, c, d].every((n) => Number.isInteger(n) && n >= 0) && a === 0 && b < c && c + d <= bytes.length;
     const check = wellFormed
       ? verifyCms({ cms: s.contents, signedParts: [bytes.subarray(a, a + b), bytes.subarray(c, c + d)] })
-      : { digestValid: false, signatureValid: false, certificate: null, pades: { signingCertificateV2: false, noSigningTime: false }, problem: 'the signed byte range is malformed' };
+      : { digestValid: false, signatureValid: false, certificate: null, pades: { signingCertificateV2: false, noSigningTime: false }, timestamp: null, problem: 'the signed byte range is malformed' };
     const end = wellFormed ? c + d : 0;
     return {
       fieldName: s.fieldName,
@@ -70,6 +71,7 @@ export async function verifyDocument(ctx: Ctx, input: { bytes: Uint8Array }): Pr
       bytesAfter: bytes.length - end,
       bySealOfThisServer: !!check.certificate && ours.has(check.certificate.fingerprint256),
       padesBaseline: check.pades.signingCertificateV2 && check.pades.noSigningTime,
+      timestamp: check.timestamp,
       ...(check.problem ? { problem: check.problem } : {}),
     };
   });
