@@ -96,6 +96,11 @@ export const signers = pgTable(
     method: text('method'),
     ip: text('ip'),
     userAgent: text('user_agent'),
+    /** What the signer approved, canonical JSON: process, signer, method, time, SHA-256 of every document. */
+    signRecord: text('sign_record'),
+    /** Base64 signature over signRecord by the key in signKeyId: binds the signature to exactly those bytes. */
+    signHash: text('sign_hash'),
+    signKeyId: uuid('sign_key_id').references(() => sealKeys.id),
   },
   (t) => [uniqueIndex('signers_process_position_idx').on(t.processId, t.position)],
 );

@@ -1,6 +1,29 @@
 import type { ProcessSummary, ProcessView } from '@secure-signature/shared';
 import type { UserActor } from '../domain/context';
+import type { verifyProcess } from '../domain/process/verify-process';
 import { Csrf, Layout, formatTime } from './layout';
+
+type ProcessVerification = Awaited<ReturnType<typeof verifyProcess>>;
+
+function VerificationCard({ verification }: { verification: ProcessVerification }) {
+  const allValid = verification.signatures.every((s) => s.valid) && verification.auditTrail.valid;
+  return (
+    <div class={`card notice ${allValid ? 'ok' : 'error'}`} id="verification" role="status">
+      <h2>{allValid ? 'Every signature verifies' : 'Verification found problems'}</h2>
+      {verification.signatures.length === 0 ? <p>Nobody has signed yet.</p> : null}
+      <ul>
+        {verification.signatures.map((s) => (
+          <li>
+            <strong>{s.email}</strong>: {s.valid ? 'valid: bound to the documents exactly as they are' : s.problems.join('; ')}
+          </li>
+        ))}
+        <li>
+          <strong>Audit trail</strong>: {verification.auditTrail.valid ? `intact (${verification.auditTrail.events} events)` : verification.auditTrail.problems.join('; ')}
+        </li>
+      </ul>
+    </div>
+  );
+}
 
 export function ProcessListPage(p: { actor: UserActor; csrfToken?: string; processes: ProcessSummary[] }) {
   return (
@@ -44,7 +67,7 @@ export function ProcessListPage(p: { actor: UserActor; csrfToken?: string; proce
   );
 }
 
-export function ProcessPage(p: { actor: UserActor; csrfToken?: string; process: ProcessView; notice?: string }) {
+export function ProcessPage(p: { actor: UserActor; csrfToken?: string; process: ProcessView; notice?: string; verification?: ProcessVerification }) {
   const x = p.process;
   return (
     <Layout title={x.title} actor={p.actor} csrfToken={p.csrfToken}>
@@ -66,6 +89,12 @@ export function ProcessPage(p: { actor: UserActor; csrfToken?: string; process: 
           {x.completedAt ? ` · completed ${formatTime(x.completedAt)}` : ''}
         </p>
         {x.message ? <div class="message">{x.message}</div> : null}
+        <div class="actions">
+          <form method="post" action={`/processes/${x.id}/verify`}>
+            <Csrf token={p.csrfToken} />
+            <button class="secondary" type="submit">Verify signatures</button>
+          </form>
+        </div>
         {x.status === 'pending' ? (
           <div class="actions">
             <form method="post" action={`/processes/${x.id}/remind`}>
@@ -79,6 +108,7 @@ export function ProcessPage(p: { actor: UserActor; csrfToken?: string; process: 
           </div>
         ) : null}
       </div>
+      {p.verification ? <VerificationCard verification={p.verification} /> : null}
       <div class="card">
         <h2>Documents</h2>
         <table>

@@ -2,7 +2,9 @@
 // and when nobody is left the process turns completed in one conditional update, with the sealing job written to
 // the outbox in the same transaction, so sealing happens exactly once however many sign at the same moment.
 import { and, asc, eq, ne } from 'drizzle-orm';
-import { processes, signers, users } from '../../db/schema';
+import { documents, processes, signers, users } from '../../db/schema';
+import { loadSealKey } from '../seal/load-seal-key';
+import { signRecord } from '../signature/sign-record';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { inTransaction, type Ctx } from '../context';
 import { conflict } from '../errors';
@@ -20,9 +22,37 @@ export async function signAsSigner(
     const { signer, process } = await findSignerByToken(tx, { token: input.token, forUpdate: true });
     assertCanSign(process.status, signer.status);
     const now = tx.clock();
+    const docs = await tx.db
+      .select({ id: documents.id, filename: documents.filename, sha256: documents.sha256 })
+      .from(documents)
+      .where(and(eq(documents.processId, process.id), eq(documents.kind, 'document')))
+      .orderBy(asc(documents.position));
+    const key = await loadSealKey(tx);
+    const signed = signRecord(
+      {
+        v: 1,
+        purpose: 'approval',
+        processId: process.id,
+        signer: { id: signer.id, email: signer.email, name: signer.name },
+        method: input.method,
+        identity: {},
+        signedAt: now.toISOString(),
+        documents: docs,
+      },
+      key.privateKeyPem,
+    );
     await tx.db
       .update(signers)
-      .set({ status: 'signed', signedAt: now, method: input.method, ip: tx.ip ?? null, userAgent: input.userAgent?.slice(0, 500) ?? null })
+      .set({
+        status: 'signed',
+        signedAt: now,
+        method: input.method,
+        ip: tx.ip ?? null,
+        userAgent: input.userAgent?.slice(0, 500) ?? null,
+        signRecord: signed.record,
+        signHash: signed.signHash,
+        signKeyId: key.id,
+      })
       .where(eq(signers.id, signer.id));
     await recordAuditEvent(tx, {
       processId: process.id,

@@ -11,6 +11,7 @@ import { getProcess } from '../../domain/process/get-process';
 import { listProcesses } from '../../domain/process/list-processes';
 import { remindSigners } from '../../domain/process/remind-signers';
 import { startProcess } from '../../domain/process/start-process';
+import { verifyProcess } from '../../domain/process/verify-process';
 import { requireApiUser } from '../middleware/api-auth';
 import type { AppEnv } from '../env';
 import { fileResponse } from './file-response';
@@ -45,6 +46,7 @@ export function apiProcessRoutes(limits: { maxRequestBytes: number }) {
       return c.json({ processes: await listProcesses(c.var.ctx, q.data) });
     })
     .get('/:id', async (c) => c.json<ProcessView>(await getProcess(c.var.ctx, { processId: c.req.param('id') })))
+    .get('/:id/verify', async (c) => c.json(await verifyProcess(c.var.ctx, { processId: c.req.param('id') })))
     .post('/:id/abort', async (c) => c.json<ProcessView>(await abortProcess(c.var.ctx, { processId: c.req.param('id') })))
     .post('/:id/remind', async (c) => c.json(await remindSigners(c.var.ctx, { processId: c.req.param('id') })))
     .get('/:id/documents/:documentId/original', async (c) =>

@@ -6,6 +6,7 @@ import { getDocumentFile } from '../../domain/process/get-document-file';
 import { getProcess } from '../../domain/process/get-process';
 import { listProcesses } from '../../domain/process/list-processes';
 import { remindSigners } from '../../domain/process/remind-signers';
+import { verifyProcess } from '../../domain/process/verify-process';
 import { ProcessListPage, ProcessPage } from '../../web/processes-page';
 import type { AppEnv } from '../env';
 import { requireSession } from '../middleware/session-auth';
@@ -23,6 +24,11 @@ export const processPages = new Hono<AppEnv>()
   .get('/:id', async (c) => {
     const process = await getProcess(c.var.ctx, { processId: c.req.param('id') });
     return page(c, <ProcessPage actor={requireActor(c.var.ctx)} csrfToken={c.var.csrfToken} process={process} notice={notices[c.req.query('done') ?? '']} />);
+  })
+  .post('/:id/verify', async (c) => {
+    const id = c.req.param('id');
+    const [process, verification] = await Promise.all([getProcess(c.var.ctx, { processId: id }), verifyProcess(c.var.ctx, { processId: id })]);
+    return page(c, <ProcessPage actor={requireActor(c.var.ctx)} csrfToken={c.var.csrfToken} process={process} verification={verification} />);
   })
   .post('/:id/remind', async (c) => {
     await remindSigners(c.var.ctx, { processId: c.req.param('id') });
