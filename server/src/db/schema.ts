@@ -52,6 +52,7 @@ export const sessions = pgTable('sessions', {
   tokenHash: text('token_hash').notNull().unique(),
   csrfToken: text('csrf_token').notNull(),
   userAgent: text('user_agent').notNull().default(''),
+  ip: text('ip'),
   createdAt: createdAt(),
   expiresAt: at('expires_at').notNull(),
 });
@@ -197,5 +198,23 @@ export const sealKeys = pgTable('seal_keys', {
   /** The private key, AES-256-GCM encrypted with a key derived from the server secret. */
   privateKeyEncrypted: text('private_key_encrypted').notNull(),
   active: boolean('active').notNull().default(true),
+  createdAt: createdAt(),
+});
+
+/** The settings model (shared/src/settings.ts) as one JSON document; a missing key means its default. */
+export const settings = pgTable('settings', {
+  id: integer('id').primaryKey(),
+  data: jsonb('data').notNull().$type<Record<string, unknown>>(),
+  updatedAt: at('updated_at').notNull().defaultNow(),
+  updatedBy: text('updated_by'),
+});
+
+/** What admins changed in the admin center, and who. */
+export const adminAuditEvents = pgTable('admin_audit_events', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  actor: text('actor').notNull(),
+  action: text('action').notNull(),
+  details: jsonb('details').notNull().$type<Record<string, unknown>>(),
+  ip: text('ip'),
   createdAt: createdAt(),
 });

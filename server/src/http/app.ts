@@ -11,7 +11,9 @@ import { requestContext } from './middleware/request-context';
 import { sameOrigin } from './middleware/same-origin';
 import { loadSession } from './middleware/session-auth';
 import { apiProcessRoutes } from './routes/api-processes';
+import { apiAdminRoutes } from './routes/api-admin';
 import { apiTokenRoutes } from './routes/api-tokens';
+import { adminPages } from './routes/pages-admin';
 import { accountPages } from './routes/pages-account';
 import { loginPages, logoutPages } from './routes/pages-auth';
 import { outboxPages } from './routes/pages-outbox';
@@ -34,7 +36,8 @@ export function createApp(app: AppContext) {
   const api = new Hono<AppEnv>()
     .route('/tokens', new Hono<AppEnv>().use(small).route('/', apiTokenRoutes))
     .route('/processes', apiProcessRoutes({ maxRequestBytes: app.config.maxRequestBytes }))
-    .route('/verify', verifyApi(app.config.maxUploadBytes));
+    .route('/verify', verifyApi(app.config.maxUploadBytes))
+    .route('/admin', new Hono<AppEnv>().use(small).route('/', apiAdminRoutes));
 
   // Browser pages: small bodies, same-origin form posts, the session cookie read.
   const web = (pages: Hono<AppEnv>) => new Hono<AppEnv>().use(small, sameOrigin, loadSession).route('/', pages);
@@ -54,6 +57,7 @@ export function createApp(app: AppContext) {
     .route('/account', web(accountPages))
     .route('/processes', web(processPages))
     .route('/outbox', web(outboxPages))
+    .route('/admin', web(adminPages))
     .route('/s', web(signPages))
     .route('/verify', new Hono<AppEnv>().use(sameOrigin).route('/', verifyPages(app.config.maxUploadBytes)))
     .get('/', loadSession, (c) => c.redirect(c.var.ctx.actor ? '/processes' : '/login', 303));

@@ -10,6 +10,7 @@ import { inTransaction, type Ctx } from '../context';
 import { queueMessage } from '../mail/queue-message';
 import { finalName } from '../document/final-name';
 import { newVerificationCode } from '../verify/verification-code';
+import { getSettings } from '../settings/get-settings';
 import { loadSealKey } from './load-seal-key';
 
 export async function sealProcess(ctx: Ctx, input: { processId: string }): Promise<{ sealed: boolean }> {
@@ -25,13 +26,15 @@ export async function sealProcess(ctx: Ctx, input: { processId: string }): Promi
     .where(and(eq(documents.processId, process.id), eq(documents.kind, 'document')))
     .orderBy(asc(documents.position));
   const seal = await loadSealKey(ctx);
+  const configured = (await getSettings(ctx)).sealing.tsaUrls;
+  const tsaUrls = configured.length ? configured : ctx.config.tsaUrls;
 
   const finals: { doc: (typeof docs)[number]; bytes: Uint8Array; verificationCode: string }[] = [];
   for (const d of docs) {
     const verificationCode = newVerificationCode();
     const final = await sealPdf({
       verification: { code: verificationCode, url: `${ctx.config.publicUrl}/verify/${verificationCode}` },
-      timestamp: ctx.config.tsaUrls.length ? async (data) => (await requestTimestamp({ urls: ctx.config.tsaUrls, data })).token : undefined,
+      timestamp: tsaUrls.length ? async (data) => (await requestTimestamp({ urls: tsaUrls, data })).token : undefined,
       original: await ctx.blobs.get(ctx.db, d.sha256),
       documentName: d.filename,
       processTitle: process.title,

@@ -1,9 +1,10 @@
-// Resolves a session cookie. A session is bound to the browser's user agent: a stolen cookie used from another
-// browser is refused.
+// Resolves a session cookie. As the admin chose, a session is bound to the browser's user agent (and address): a
+// stolen cookie used from another browser is refused.
 import { and, eq, gt } from 'drizzle-orm';
 import { sessions, users } from '../../db/schema';
 import type { Ctx, UserActor } from '../context';
 import { hashToken } from '../secrets';
+import { getSettings } from '../settings/get-settings';
 
 export async function authenticateSession(
   ctx: Ctx,
@@ -17,12 +18,16 @@ export async function authenticateSession(
       isAdmin: users.isAdmin,
       csrfToken: sessions.csrfToken,
       userAgent: sessions.userAgent,
+      ip: sessions.ip,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, hashToken(input.token)), gt(sessions.expiresAt, ctx.clock())))
     .limit(1);
-  if (!row || row.userAgent !== input.userAgent.slice(0, 500)) return null;
-  const { csrfToken, userAgent: _ua, ...actor } = row;
+  if (!row) return null;
+  const { binding } = (await getSettings(ctx)).session;
+  if (binding !== 'none' && row.userAgent !== input.userAgent.slice(0, 500)) return null;
+  if (binding === 'user_agent_and_ip' && row.ip !== (ctx.ip ?? null)) return null;
+  const { csrfToken, userAgent: _ua, ip: _ip, ...actor } = row;
   return { actor, csrfToken };
 }

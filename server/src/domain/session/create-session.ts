@@ -3,19 +3,20 @@ import { randomUUID } from 'node:crypto';
 import { sessions } from '../../db/schema';
 import { requireActor, type Ctx } from '../context';
 import { hashToken, randomToken } from '../secrets';
-
-export const SESSION_HOURS = 8;
+import { getSettings } from '../settings/get-settings';
 
 export async function createSession(ctx: Ctx, input: { userAgent: string }): Promise<{ token: string; expiresAt: Date }> {
   const actor = requireActor(ctx);
   const token = randomToken(32);
-  const expiresAt = new Date(ctx.clock().getTime() + SESSION_HOURS * 3600_000);
+  const { session } = await getSettings(ctx);
+  const expiresAt = new Date(ctx.clock().getTime() + session.timeoutSeconds * 1000);
   await ctx.db.insert(sessions).values({
     id: randomUUID(),
     userId: actor.id,
     tokenHash: hashToken(token),
     csrfToken: randomToken(24),
     userAgent: input.userAgent.slice(0, 500),
+    ip: ctx.ip ?? null,
     expiresAt,
   });
   return { token, expiresAt };

@@ -1,13 +1,11 @@
-// Checks a username-or-email and password, counting failures: after MAX_FAILURES the account is locked for
-// LOCK_MINUTES, whatever password is tried, so guessing is slow.
+// Checks a username-or-email and password, counting failures: after the admin's number of wrong passwords the
+// account is locked for a while, whatever password is tried, so guessing is slow.
 import { eq, or, sql } from 'drizzle-orm';
 import { users } from '../../db/schema';
 import type { Ctx, UserActor } from '../context';
 import { DomainError } from '../errors';
+import { getSettings } from '../settings/get-settings';
 import { verifyPassword } from './password';
-
-export const MAX_FAILURES = 5;
-export const LOCK_MINUTES = 15;
 
 export async function authenticatePassword(
   ctx: Ctx,
@@ -21,18 +19,19 @@ export async function authenticatePassword(
     .limit(1);
   const now = ctx.clock();
   const ok = await verifyPassword(input.password, user?.passwordHash ?? null);
+  const { authentication } = await getSettings(ctx);
   if (!user) throw new DomainError('unauthorized', 'Wrong username or password');
   if (user.lockedUntil && user.lockedUntil > now) {
     throw new DomainError('rate_limited', 'Too many failed sign-ins: the account is locked for a while');
   }
   if (!ok) {
     const failures = user.failedLogins + 1;
-    const lock = failures >= MAX_FAILURES;
+    const lock = failures >= authentication.passwordTries;
     await ctx.db
       .update(users)
       .set({
         failedLogins: lock ? 0 : failures,
-        lockedUntil: lock ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : user.lockedUntil,
+        lockedUntil: lock ? new Date(now.getTime() + authentication.lockMinutes * 60_000) : user.lockedUntil,
       })
       .where(eq(users.id, user.id));
     ctx.log.warn('sign-in failed', { userId: user.id, locked: lock });

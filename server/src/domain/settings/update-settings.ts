@@ -1,0 +1,41 @@
+// An admin changes settings: validated against the schema, stored, and each changed value written to the admin
+// audit log in the same transaction.
+import { settingsSchema, type Settings } from '@secure-signature/shared';
+import { adminAuditEvents, settings } from '../../db/schema';
+import { inTransaction, requireActor, type Ctx } from '../context';
+import { DomainError, forbidden } from '../errors';
+import { getSettings, SETTINGS_ROW } from './get-settings';
+
+export async function updateSettings(ctx: Ctx, input: { settings: unknown }): Promise<Settings> {
+  const actor = requireActor(ctx);
+  if (!actor.isAdmin) throw forbidden('Only administrators can change settings');
+  const parsed = settingsSchema.safeParse(input.settings);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new DomainError('invalid_input', `${issue.path.join('.')}: ${issue.message}`, issue.path.join('.'));
+  }
+  return inTransaction(ctx, async (tx) => {
+    const before = await getSettings(tx);
+    const changes = diff(before, parsed.data);
+    if (changes.length === 0) return before;
+    await tx.db
+      .insert(settings)
+      .values({ id: SETTINGS_ROW, data: parsed.data, updatedAt: tx.clock(), updatedBy: actor.email })
+      .onConflictDoUpdate({ target: settings.id, set: { data: parsed.data, updatedAt: tx.clock(), updatedBy: actor.email } });
+    for (const change of changes) {
+      await tx.db.insert(adminAuditEvents).values({ actor: actor.email, action: 'setting_changed', details: change, ip: tx.ip ?? null, createdAt: tx.clock() });
+    }
+    return parsed.data;
+  });
+}
+
+function diff(before: Settings, after: Settings): { setting: string; from: unknown; to: unknown }[] {
+  const out: { setting: string; from: unknown; to: unknown }[] = [];
+  for (const [section, values] of Object.entries(after)) {
+    for (const [key, value] of Object.entries(values as Record<string, unknown>)) {
+      const old = (before as Record<string, Record<string, unknown>>)[section]?.[key];
+      if (JSON.stringify(old) !== JSON.stringify(value)) out.push({ setting: `${section}.${key}`, from: old, to: value });
+    }
+  }
+  return out;
+}
