@@ -55,7 +55,7 @@ export interface TestApp {
 
 export const SECRET = 'test-secret-0123456789abcdef0123456789abcdef';
 
-export async function startTestApp(kind: DbKind, env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(kind: DbKind, env: Record<string, string> = {}, opts: { clock?: () => Date } = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'ss-test-'));
   const pg = kind === 'postgres' ? await createPostgresDatabase() : undefined;
   const config = loadConfig({
@@ -72,7 +72,7 @@ export async function startTestApp(kind: DbKind, env: Record<string, string> = {
     config,
     secrets: createSecrets(SECRET),
     blobs: createBlobStore(config.fileStorage, config.dataDir),
-    clock: () => new Date(),
+    clock: opts.clock ?? (() => new Date()),
     log: createLogger(config.logLevel),
   };
   await ensureSealKey(ctx);

@@ -91,6 +91,8 @@ export const signers = pgTable(
     tokenHash: text('token_hash').notNull().unique(),
     invitedAt: at('invited_at'),
     lastRemindedAt: at('last_reminded_at'),
+    /** Automatic reminders sent so far (manual ones only move lastRemindedAt). */
+    remindersSent: integer('reminders_sent').notNull().default(0),
     signedAt: at('signed_at'),
     rejectedAt: at('rejected_at'),
     rejectReason: text('reject_reason'),
@@ -103,7 +105,11 @@ export const signers = pgTable(
     signHash: text('sign_hash'),
     signKeyId: uuid('sign_key_id').references(() => sealKeys.id),
   },
-  (t) => [uniqueIndex('signers_process_position_idx').on(t.processId, t.position)],
+  (t) => [
+    uniqueIndex('signers_process_position_idx').on(t.processId, t.position),
+    // The reminder scheduler looks only at signers still to act.
+    index('signers_invited_idx').on(t.invitedAt).where(sql`status = 'invited'`),
+  ],
 );
 
 /** Every stored file, keyed by its SHA-256. The bytes are here with FILE_STORAGE=database, on disk otherwise. */

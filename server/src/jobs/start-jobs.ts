@@ -5,6 +5,8 @@ import { deliverMessage } from '../domain/mail/deliver-message';
 import { createMailTransport } from '../domain/mail/mail-transport';
 import type { JobHandlers, Worker } from '../domain/outbox/run-worker';
 import { startWorker } from '../domain/outbox/run-worker';
+import { scheduleDueReminders } from '../domain/reminder/schedule-due-reminders';
+import { sendAutomaticReminder } from '../domain/reminder/send-automatic-reminder';
 import { sealProcess } from '../domain/seal/seal-process';
 
 export function startJobs(ctx: Ctx, opts: { autoStart: boolean }): Worker {
@@ -16,6 +18,13 @@ export function startJobs(ctx: Ctx, opts: { autoStart: boolean }): Worker {
     'deliver-message': async (c, payload) => {
       await deliverMessage(c, { messageId: String(payload.messageId), transport });
     },
+    'send-reminder': async (c, payload) => {
+      await sendAutomaticReminder(c, { signerId: String(payload.signerId), number: Number(payload.number) });
+    },
   };
-  return startWorker(ctx, handlers, { pollMs: ctx.config.workerPollMs, autoStart: opts.autoStart });
+  // Work that becomes due with time (not with a request) is found on each poll and written to the outbox.
+  const schedule = async (c: Ctx) => {
+    await scheduleDueReminders(c);
+  };
+  return startWorker(ctx, handlers, { pollMs: ctx.config.workerPollMs, autoStart: opts.autoStart, schedule });
 }

@@ -14,7 +14,11 @@ export interface Worker {
   stop(): Promise<void>;
 }
 
-export function startWorker(ctx: Ctx, handlers: JobHandlers, opts: { pollMs: number; autoStart: boolean }): Worker {
+export function startWorker(
+  ctx: Ctx,
+  handlers: JobHandlers,
+  opts: { pollMs: number; autoStart: boolean; schedule?: (ctx: Ctx) => Promise<void> },
+): Worker {
   const workerId = `${process.pid}-${randomUUID().slice(0, 8)}`;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
@@ -36,6 +40,7 @@ export function startWorker(ctx: Ctx, handlers: JobHandlers, opts: { pollMs: num
   }
 
   async function drain(): Promise<number> {
+    await opts.schedule?.(ctx);
     let total = 0;
     for (let n = await runOnce(); n > 0; n = await runOnce()) total += n;
     return total;

@@ -1,0 +1,2 @@
+ALTER TABLE "signers" ADD COLUMN "reminders_sent" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+CREATE INDEX "signers_invited_idx" ON "signers" USING btree ("invited_at") WHERE status = 'invited';
