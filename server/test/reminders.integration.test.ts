@@ -1,5 +1,6 @@
-// Automatic reminders on PGlite and PostgreSQL, with a clock the test moves: the first after N days, repeats every
-// M days up to the maximum, none for signers who acted, and exactly one per due reminder with two workers.
+// Automatic reminders and expiry on PGlite and PostgreSQL, with a clock the test moves: the first reminder after N
+// days, repeats every M days up to the maximum, none for signers who acted, exactly one per due reminder with two
+// workers; a process past its expiry date expires once and everyone is told.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startJobs } from '../src/jobs/start-jobs';
@@ -17,7 +18,7 @@ for (const kind of dbKinds) {
       t = await startTestApp(kind, {}, { clock: () => new Date(now) });
       const admin = await t.user({ isAdmin: true });
       await updateSettings({ ...t.ctx, actor: { id: admin.id, email: admin.email, name: null, isAdmin: true } }, {
-        settings: { reminders: { firstAfterDays: 2, repeatEveryDays: 3, maxReminders: 2 } },
+        settings: { reminders: { firstAfterDays: 2, repeatEveryDays: 3, maxReminders: 2, expiryDays: 60 } },
       });
     });
     after(() => t.close());
@@ -57,5 +58,43 @@ for (const kind of dbKinds) {
       const view = await (await t.app.request(`/api/v1/processes/${p.id}`, { headers: bearer(u.token) })).json();
       assert.equal(view.auditTrail.filter((a: any) => a.message === 'Send reminder to: slow@example.test').length, 2);
     });
+  });
+}
+
+for (const kind of dbKinds) {
+  test(`a process nobody finished expires after the configured days, once, and everyone is told (${kind})`, async () => {
+    let now = new Date('2026-05-01T12:00:00Z').getTime();
+    const t = await startTestApp(kind, {}, { clock: () => new Date(now) });
+    try {
+      const admin = await t.user({ isAdmin: true });
+      await updateSettings({ ...t.ctx, actor: { id: admin.id, email: admin.email, name: null, isAdmin: true } }, { settings: { reminders: { expiryDays: 10 } } });
+      const u = await t.user();
+      const p = await (
+        await t.app.request('/api/v1/processes', {
+          method: 'POST',
+          headers: bearer(u.token),
+          body: processForm({ signers: [{ email: 'late@example.test' }, { email: 'done@example.test' }] }, [{ name: 'a.pdf', bytes: await makePdf() }]),
+        })
+      ).json();
+      assert.equal(p.expiresAt, '2026-05-11T12:00:00.000Z');
+      const late = await signingPathFor(t.ctx, 'late@example.test');
+      await t.app.request(`${await signingPathFor(t.ctx, 'done@example.test')}/sign`, { method: 'POST', headers: { Origin: 'http://localhost' } });
+      now += 9 * DAY;
+      await t.drain();
+      assert.equal((await (await t.app.request(`/api/v1/processes/${p.id}`, { headers: bearer(u.token) })).json()).status, 'pending');
+      now += 2 * DAY;
+      const second = startJobs(t.ctx, { autoStart: false });
+      await Promise.all([t.drain(), second.drain()]);
+      await second.stop();
+      const view = await (await t.app.request(`/api/v1/processes/${p.id}`, { headers: bearer(u.token) })).json();
+      assert.equal(view.status, 'expired');
+      const told = (await readOutbox(t.ctx)).filter((m) => m.processId === p.id && m.template === 'expired').map((m) => m.recipient).sort();
+      assert.deepEqual(told, ['done@example.test', 'late@example.test', u.email].sort());
+      const page = await (await t.app.request(late)).text();
+      assert.match(page, /expired before everyone had signed/);
+      assert.equal((await t.app.request(`${late}/sign`, { method: 'POST', headers: { Origin: 'http://localhost' } })).status, 409);
+    } finally {
+      await t.close();
+    }
   });
 }

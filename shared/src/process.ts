@@ -1,7 +1,7 @@
 // Request and response shapes of the process API, shared by the server, the add-in and the API docs.
 import { z } from 'zod';
 
-export const processStatus = z.enum(['pending', 'completed', 'rejected', 'aborted']);
+export const processStatus = z.enum(['pending', 'completed', 'rejected', 'aborted', 'expired']);
 export type ProcessStatus = z.infer<typeof processStatus>;
 
 export const signerStatus = z.enum(['waiting', 'invited', 'signed', 'rejected']);
@@ -86,6 +86,7 @@ export const processView = processSummary.extend({
   signingOrder: z.boolean(),
   signaturePagePosition: signaturePagePosition,
   sealedAt: z.string().nullable(),
+  expiresAt: z.string().nullable(),
   signers: z.array(signerView),
   documents: z.array(documentView),
   auditTrail: z.array(auditEventView).optional(),

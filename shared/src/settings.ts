@@ -29,6 +29,13 @@ export const settingsSchema = z.object({
     firstAfterDays: z.coerce.number().int().min(0).max(365).default(0).meta({ title: 'First automatic reminder after (days)', description: '0: no automatic reminders.' }),
     repeatEveryDays: z.coerce.number().int().min(1).max(365).default(3).meta({ title: 'Repeat every (days)' }),
     maxReminders: z.coerce.number().int().min(0).max(50).default(3).meta({ title: 'At most this many reminders' }),
+    expiryDays: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(3650)
+      .default(0)
+      .meta({ title: 'Processes expire after (days)', description: 'A process nobody finished by then expires and everyone is told. 0: never.' }),
   }),
 });
 

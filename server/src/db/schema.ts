@@ -64,7 +64,7 @@ export const processes = pgTable(
     senderId: uuid('sender_id').notNull().references(() => users.id),
     title: text('title').notNull(),
     message: text('message').notNull().default(''),
-    status: text('status', { enum: ['pending', 'completed', 'rejected', 'aborted'] }).notNull(),
+    status: text('status', { enum: ['pending', 'completed', 'rejected', 'aborted', 'expired'] }).notNull(),
     signingOrder: boolean('signing_order').notNull().default(false),
     signaturePagePosition: text('signature_page_position', { enum: ['first', 'last'] }).notNull(),
     component: text('component').notNull().default('api'),
@@ -72,10 +72,15 @@ export const processes = pgTable(
     completedAt: at('completed_at'),
     sealedAt: at('sealed_at'),
     endedAt: at('ended_at'),
+    /** When a still-pending process expires (from the admin's expiry setting at start); null: never. */
+    expiresAt: at('expires_at'),
     /** The hash of the newest audit event: deleting the last events breaks the chain visibly too. */
     auditHead: text('audit_head'),
   },
-  (t) => [index('processes_sender_created_idx').on(t.senderId, t.createdAt)],
+  (t) => [
+    index('processes_sender_created_idx').on(t.senderId, t.createdAt),
+    index('processes_pending_expiry_idx').on(t.expiresAt).where(sql`status = 'pending'`),
+  ],
 );
 
 export const signers = pgTable(

@@ -5,7 +5,9 @@ import { deliverMessage } from '../domain/mail/deliver-message';
 import { createMailTransport } from '../domain/mail/mail-transport';
 import type { JobHandlers, Worker } from '../domain/outbox/run-worker';
 import { startWorker } from '../domain/outbox/run-worker';
+import { expireProcess } from '../domain/process/expire-process';
 import { scheduleDueReminders } from '../domain/reminder/schedule-due-reminders';
+import { scheduleExpiries } from '../domain/reminder/schedule-expiries';
 import { sendAutomaticReminder } from '../domain/reminder/send-automatic-reminder';
 import { sealProcess } from '../domain/seal/seal-process';
 
@@ -21,10 +23,14 @@ export function startJobs(ctx: Ctx, opts: { autoStart: boolean }): Worker {
     'send-reminder': async (c, payload) => {
       await sendAutomaticReminder(c, { signerId: String(payload.signerId), number: Number(payload.number) });
     },
+    'expire-process': async (c, payload) => {
+      await expireProcess(c, { processId: String(payload.processId) });
+    },
   };
   // Work that becomes due with time (not with a request) is found on each poll and written to the outbox.
   const schedule = async (c: Ctx) => {
     await scheduleDueReminders(c);
+    await scheduleExpiries(c);
   };
   return startWorker(ctx, handlers, { pollMs: ctx.config.workerPollMs, autoStart: opts.autoStart, schedule });
 }

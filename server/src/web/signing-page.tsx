@@ -16,6 +16,7 @@ const processEnded: Record<string, string> = {
   completed: 'Everyone has signed: this process is completed. The signed documents have been sent by email.',
   rejected: 'This process was rejected and has stopped. Nothing more can be signed.',
   aborted: 'The sender has cancelled this process. Nothing more can be signed.',
+  expired: 'This process expired before everyone had signed. Nothing more can be signed.',
 };
 
 export function SigningPage(p: { token: string; view: View; notice?: { kind: 'ok' | 'error'; text: string } }) {

@@ -15,6 +15,7 @@ export type AuditEventType =
   | 'signed'
   | 'rejected'
   | 'aborted'
+  | 'expired'
   | 'completed'
   | 'sealed'
   | 'final_sent';

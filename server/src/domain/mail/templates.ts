@@ -14,6 +14,7 @@ export interface MessageParams {
   reminder: InvitationParams;
   completed: { processTitle: string; documents: { documentId: string; filename: string }[] };
   aborted: { processTitle: string; senderName: string };
+  expired: { processTitle: string; expiredAt: string };
   rejected: { processTitle: string; rejectedBy: string; reason: string };
 }
 export type MessageTemplate = keyof MessageParams;
@@ -77,6 +78,11 @@ export function renderMessage<T extends MessageTemplate>(template: T, params: Me
       const p = params as MessageParams['aborted'];
       const lines = [`${p.senderName} has cancelled the signature process "${p.processTitle}". Nothing more needs to be done.`];
       return { subject: `Cancelled: ${p.processTitle}`, text: lines.join('\n\n') + '\n', html: page(lines), attachments: [] };
+    }
+    case 'expired': {
+      const p = params as MessageParams['expired'];
+      const lines = [`The signature process "${p.processTitle}" expired on ${p.expiredAt.replace('T', ' ').slice(0, 16)} UTC before everyone had signed. Nothing more can be signed.`];
+      return { subject: `Expired: ${p.processTitle}`, text: lines.join('\n\n') + '\n', html: page(lines), attachments: [] };
     }
     case 'rejected': {
       const p = params as MessageParams['rejected'];

@@ -45,6 +45,7 @@ export async function loadProcessView(ctx: Ctx, input: { processId: string; with
     createdAt: p.createdAt.toISOString(),
     completedAt: iso(p.completedAt),
     sealedAt: iso(p.sealedAt),
+    expiresAt: iso(p.expiresAt),
     sender: { email: row.senderEmail, name: row.senderName },
     signerCount: signerRows.length,
     signedCount: signerRows.filter((s) => s.status === 'signed').length,

@@ -7,6 +7,7 @@ import { sha256Hex } from '../../storage/blob-store';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { inTransaction, requireActor, type Ctx } from '../context';
 import { hashToken } from '../secrets';
+import { getSettings } from '../settings/get-settings';
 import { inviteSigner } from '../signer/invite-signer';
 import { loadProcessView } from './load-process-view';
 import type { UploadedFile } from './uploaded-file';
@@ -39,6 +40,7 @@ export async function startProcess(
     };
   });
 
+  const { expiryDays } = (await getSettings(ctx)).reminders;
   await inTransaction(ctx, async (tx) => {
     for (const f of files) await tx.blobs.put(tx.db, f.bytes);
     await tx.db.insert(processes).values({
@@ -51,6 +53,7 @@ export async function startProcess(
       signaturePagePosition: p.signaturePagePosition,
       component: input.component ?? 'api',
       createdAt: tx.clock(),
+      expiresAt: expiryDays > 0 ? new Date(tx.clock().getTime() + expiryDays * 86_400_000) : null,
     });
     await tx.db.insert(signers).values(signerRows);
     await tx.db.insert(documents).values(

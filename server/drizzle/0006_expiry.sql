@@ -1,0 +1,2 @@
+ALTER TABLE "processes" ADD COLUMN "expires_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "processes_pending_expiry_idx" ON "processes" USING btree ("expires_at") WHERE status = 'pending';
