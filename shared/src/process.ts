@@ -94,3 +94,25 @@ export const processView = processSummary.extend({
   auditIntegrity: z.object({ valid: z.boolean(), events: z.number(), problems: z.array(z.string()) }).optional(),
 });
 export type ProcessView = z.infer<typeof processView>;
+
+/** Filters of the process list and the statistics view (API query string and page form alike). */
+export const processSearchQuery = z.object({
+  /** Default: all processes for an administrator, the caller's own for anyone else. */
+  scope: z.enum(['mine', 'all']).optional().or(z.literal('').transform(() => undefined)),
+  q: z.string().trim().max(200).optional().transform((v) => v || undefined),
+  status: processStatus.optional().or(z.literal('').transform(() => undefined)),
+  component: z.string().trim().max(40).optional().transform((v) => v || undefined),
+  from: z.iso.date().optional().or(z.literal('').transform(() => undefined)),
+  to: z.iso.date().optional().or(z.literal('').transform(() => undefined)),
+  sort: z.enum(['created', '-created', 'completed', '-completed', 'title', '-title', 'status', '-status']).default('-created'),
+  limit: z.union([z.coerce.number().int().min(1).max(500), z.literal('all')]).default(20),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type ProcessSearchQuery = z.infer<typeof processSearchQuery>;
+
+export const processSearchResult = z.object({
+  total: z.number(),
+  totals: z.object({ processes: z.number(), signers: z.number(), documents: z.number(), signatures: z.number() }),
+  processes: z.array(processSummary.extend({ component: z.string() })),
+});
+export type ProcessSearchResult = z.infer<typeof processSearchResult>;

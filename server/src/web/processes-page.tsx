@@ -1,4 +1,4 @@
-import type { ProcessSummary, ProcessView } from '@secure-signature/shared';
+import type { ProcessSearchQuery, ProcessSearchResult, ProcessView } from '@secure-signature/shared';
 import type { UserActor } from '../domain/context';
 import type { verifyProcess } from '../domain/process/verify-process';
 import { Csrf, Layout, formatTime } from './layout';
@@ -25,29 +25,109 @@ function VerificationCard({ verification }: { verification: ProcessVerification 
   );
 }
 
-export function ProcessListPage(p: { actor: UserActor; csrfToken?: string; processes: ProcessSummary[] }) {
+const statuses = ['pending', 'completed', 'rejected', 'aborted', 'expired'] as const;
+
+/** The query string of a search, with some parameters changed (for sort links, paging and export). */
+export function searchHref(base: string, q: ProcessSearchQuery, change: Partial<Record<keyof ProcessSearchQuery, string | number | undefined>>) {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries({ ...q, ...change })) {
+    if (v !== undefined && v !== '' && !(k === 'offset' && v === 0)) params.set(k, String(v));
+  }
+  const text = params.toString();
+  return text ? `${base}?${text}` : base;
+}
+
+export function ProcessListPage(p: { actor: UserActor; csrfToken?: string; query: ProcessSearchQuery; result: ProcessSearchResult }) {
+  const q = p.query;
+  const r = p.result;
+  const pageSize = q.limit === 'all' ? r.total : q.limit;
+  const sortLink = (key: 'created' | 'completed' | 'title' | 'status', label: string) => {
+    const active = q.sort.replace('-', '') === key;
+    const next = active && !q.sort.startsWith('-') ? `-${key}` : active ? key : key === 'title' ? key : `-${key}`;
+    return (
+      <a href={searchHref('/processes', q, { sort: next, offset: 0 })} aria-sort={active ? (q.sort.startsWith('-') ? 'descending' : 'ascending') : undefined}>
+        {label}
+        {active ? (q.sort.startsWith('-') ? ' ▼' : ' ▲') : ''}
+      </a>
+    );
+  };
   return (
     <Layout title="Processes" actor={p.actor} csrfToken={p.csrfToken}>
-      <h1>{p.actor.isAdmin ? 'All processes' : 'My processes'}</h1>
+      <h1>Processes</h1>
+      <form method="get" action="/processes" class="card filters" role="search">
+        <div class="filter-grid">
+          <div>
+            <label for="q">Keyword</label>
+            <input id="q" name="q" type="text" value={q.q ?? ''} placeholder="Title, sender, signer email or process id" />
+          </div>
+          {p.actor.isAdmin ? (
+            <div>
+              <label for="scope">Scope</label>
+              <select id="scope" name="scope">
+                <option value="all" selected={q.scope !== 'mine'}>All processes</option>
+                <option value="mine" selected={q.scope === 'mine'}>My processes</option>
+              </select>
+            </div>
+          ) : null}
+          <div>
+            <label for="status">Status</label>
+            <select id="status" name="status">
+              <option value="">Any</option>
+              {statuses.map((s) => (
+                <option value={s} selected={q.status === s}>{s}</option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label for="from">Created from</label>
+            <input id="from" name="from" type="date" value={q.from ?? ''} />
+          </div>
+          <div>
+            <label for="to">Created to</label>
+            <input id="to" name="to" type="date" value={q.to ?? ''} />
+          </div>
+          <div>
+            <label for="limit">Lines</label>
+            <select id="limit" name="limit">
+              {(['20', '50', '100', 'all'] as const).map((n) => (
+                <option value={n} selected={String(q.limit) === n}>{n}</option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <input type="hidden" name="sort" value={q.sort} />
+        <div class="actions">
+          <button type="submit">Filter</button>
+          <a class="button secondary" href={searchHref('/processes/export.csv', q, { limit: 'all', offset: 0 })}>Export CSV</a>
+        </div>
+      </form>
+      <div class="card totals" id="totals">
+        <div><strong>{r.totals.processes}</strong> processes</div>
+        <div><strong>{r.totals.signers}</strong> signers</div>
+        <div><strong>{r.totals.documents}</strong> documents</div>
+        <div><strong>{r.totals.signatures}</strong> signatures</div>
+      </div>
       <div class="card">
-        {p.processes.length === 0 ? (
-          <p>No signature processes yet. Start one from Outlook or through the API.</p>
+        {r.processes.length === 0 ? (
+          <p>No processes match.</p>
         ) : (
           <table>
             <thead>
               <tr>
-                <th>Title</th>
-                <th>Status</th>
+                <th>{sortLink('title', 'Title')}</th>
+                <th>{sortLink('status', 'Status')}</th>
                 <th>Signed</th>
                 <th class="optional">Sender</th>
-                <th class="optional">Created</th>
+                <th class="optional">{sortLink('created', 'Created')}</th>
+                <th class="optional">{sortLink('completed', 'Completed')}</th>
               </tr>
             </thead>
             <tbody>
-              {p.processes.map((x) => (
+              {r.processes.map((x) => (
                 <tr>
                   <td>
                     <a href={`/processes/${x.id}`}>{x.title}</a>
+                    <div class="muted mono">{x.id.slice(0, 8)} · {x.component}</div>
                   </td>
                   <td>
                     <span class={`badge ${x.status}`}>{x.status}</span>
@@ -57,11 +137,21 @@ export function ProcessListPage(p: { actor: UserActor; csrfToken?: string; proce
                   </td>
                   <td class="optional">{x.sender.email}</td>
                   <td class="optional">{formatTime(x.createdAt)}</td>
+                  <td class="optional">{formatTime(x.completedAt)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         )}
+        {r.total > pageSize ? (
+          <p class="actions">
+            {q.offset > 0 ? <a href={searchHref('/processes', q, { offset: Math.max(0, q.offset - pageSize) })}>← Previous</a> : null}
+            <span class="muted">
+              {q.offset + 1}–{Math.min(q.offset + pageSize, r.total)} of {r.total}
+            </span>
+            {q.offset + pageSize < r.total ? <a href={searchHref('/processes', q, { offset: q.offset + pageSize })}>Next →</a> : null}
+          </p>
+        ) : null}
       </div>
     </Layout>
   );

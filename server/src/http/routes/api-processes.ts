@@ -1,14 +1,13 @@
 // The process API: start (multipart), list, get, abort, remind, and download original and final documents.
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { z } from 'zod';
-import { processStatus, startProcessInput, type ProcessView } from '@secure-signature/shared';
+import { processSearchQuery, startProcessInput, type ProcessSearchResult, type ProcessView } from '@secure-signature/shared';
 import { DomainError } from '../../domain/errors';
 import { formatSize } from '../../domain/format-size';
 import { abortProcess } from '../../domain/process/abort-process';
 import { getDocumentFile } from '../../domain/process/get-document-file';
 import { getProcess } from '../../domain/process/get-process';
-import { listProcesses } from '../../domain/process/list-processes';
+import { searchProcesses } from '../../domain/process/search-processes';
 import { remindSigners } from '../../domain/process/remind-signers';
 import { startProcess } from '../../domain/process/start-process';
 import { verifyProcess } from '../../domain/process/verify-process';
@@ -16,12 +15,6 @@ import { requireApiUser } from '../middleware/api-auth';
 import type { AppEnv } from '../env';
 import { fileResponse } from './file-response';
 import { readProcessUpload } from './read-process-upload';
-
-const listQuery = z.object({
-  status: processStatus.optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
-});
 
 export function apiProcessRoutes(limits: { maxRequestBytes: number }) {
   return new Hono<AppEnv>()
@@ -41,9 +34,9 @@ export function apiProcessRoutes(limits: { maxRequestBytes: number }) {
       },
     )
     .get('/', async (c) => {
-      const q = listQuery.safeParse(c.req.query());
-      if (!q.success) throw new DomainError('invalid_input', q.error.issues[0].message, q.error.issues[0].path.join('.'));
-      return c.json({ processes: await listProcesses(c.var.ctx, q.data) });
+      const q = processSearchQuery.safeParse(c.req.query());
+      if (!q.success) throw new DomainError('invalid_input', `${q.error.issues[0].path.join('.')}: ${q.error.issues[0].message}`, q.error.issues[0].path.join('.'));
+      return c.json<ProcessSearchResult>(await searchProcesses(c.var.ctx, q.data));
     })
     .get('/:id', async (c) => c.json<ProcessView>(await getProcess(c.var.ctx, { processId: c.req.param('id') })))
     .get('/:id/verify', async (c) => c.json(await verifyProcess(c.var.ctx, { processId: c.req.param('id') })))

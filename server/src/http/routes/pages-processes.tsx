@@ -4,7 +4,10 @@ import { requireActor } from '../../domain/context';
 import { abortProcess } from '../../domain/process/abort-process';
 import { getDocumentFile } from '../../domain/process/get-document-file';
 import { getProcess } from '../../domain/process/get-process';
-import { listProcesses } from '../../domain/process/list-processes';
+import { searchProcesses } from '../../domain/process/search-processes';
+import { processesCsv } from '../../web/processes-csv';
+import { processSearchQuery, type ProcessSearchQuery } from '@secure-signature/shared';
+import { DomainError } from '../../domain/errors';
 import { remindSigners } from '../../domain/process/remind-signers';
 import { verifyProcess } from '../../domain/process/verify-process';
 import { ProcessListPage, ProcessPage } from '../../web/processes-page';
@@ -18,8 +21,17 @@ const notices: Record<string, string> = { reminded: 'Reminders were sent to the 
 export const processPages = new Hono<AppEnv>()
   .use(requireSession)
   .get('/', async (c) => {
-    const processes = await listProcesses(c.var.ctx, { limit: 200, offset: 0 });
-    return page(c, <ProcessListPage actor={requireActor(c.var.ctx)} csrfToken={c.var.csrfToken} processes={processes} />);
+    const query = parseSearch(c.req.query());
+    const result = await searchProcesses(c.var.ctx, query);
+    return page(c, <ProcessListPage actor={requireActor(c.var.ctx)} csrfToken={c.var.csrfToken} query={query} result={result} />);
+  })
+  .get('/export.csv', async (c) => {
+    const result = await searchProcesses(c.var.ctx, { ...parseSearch(c.req.query()), limit: 'all', offset: 0 });
+    return c.body(processesCsv(result), 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="processes-${new Date().toISOString().slice(0, 10)}.csv"`,
+      'Cache-Control': 'private, no-store',
+    });
   })
   .get('/:id', async (c) => {
     const process = await getProcess(c.var.ctx, { processId: c.req.param('id') });
@@ -44,3 +56,9 @@ export const processPages = new Hono<AppEnv>()
   .get('/:id/documents/:documentId/final.pdf', async (c) =>
     fileResponse(c, await getDocumentFile(c.var.ctx, { processId: c.req.param('id'), documentId: c.req.param('documentId'), version: 'final' })),
   );
+
+function parseSearch(query: Record<string, string>): ProcessSearchQuery {
+  const parsed = processSearchQuery.safeParse(query);
+  if (!parsed.success) throw new DomainError('invalid_input', `${parsed.error.issues[0].path.join('.')}: ${parsed.error.issues[0].message}`);
+  return parsed.data;
+}
