@@ -52,8 +52,10 @@ async function openPglite(dataDir?: string): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
+  // pg_trgm: the trigram indexes that make keyword search fast (the PostgreSQL server ships it in core contrib).
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = dataDir ? new PGlite(dataDir) : new PGlite();
+  const client = new PGlite(dataDir, { extensions: { pg_trgm } });
   await client.waitReady;
   const d = drizzle(client, { schema });
   await migrate(d, { migrationsFolder });
