@@ -55,7 +55,7 @@ async function openPglite(dataDir?: string): Promise<Database> {
   // pg_trgm: the trigram indexes that make keyword search fast (the PostgreSQL server ships it in core contrib).
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = new PGlite(dataDir, { extensions: { pg_trgm } });
+  const client = new PGlite({ ...(dataDir ? { dataDir } : {}), extensions: { pg_trgm } });
   await client.waitReady;
   const d = drizzle(client, { schema });
   await migrate(d, { migrationsFolder });
