@@ -26,7 +26,6 @@ export async function startFlowServer(): Promise<FlowServer> {
       ADMIN_PASSWORD: admin.password,
       WORKER_POLL_MS: '100',
       LOG_LEVEL: 'warn',
-      NODE_OPTIONS: '--import /tmp/preview/register.mjs', // PREVIEW-TEMP
     });
   } catch (err) {
     await smtp.close();

@@ -4,8 +4,7 @@
 // page land in test-results/screenshots/ for a person to look at.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
@@ -227,15 +226,10 @@ test('a signer rejects with a reason: the process stops for the other signer and
   assert.match(mailsTo(mails, admin.email, `Rejected: ${title}`)[0].text, /Reason: The rent is wrong\./);
 });
 
-/** Renders every page of a PDF at 50 dpi into test-results/screenshots/<name>-<n>.png. */
+/** Keeps a PDF as test-results/screenshots/<name>.pdf and renders its pages at 50 dpi beside it (<name>-<n>.png). */
 function renderPdf(bytes: Uint8Array, name: string) {
-  const dir = mkdtempSync(path.join(tmpdir(), 'ss-e2e-pdf-'));
-  try {
-    const file = path.join(dir, `${name}.pdf`);
-    writeFileSync(file, bytes);
-    mkdirSync(screenshotsDir, { recursive: true });
-    execFileSync('pdftoppm', ['-png', '-r', '50', file, path.join(screenshotsDir, name)]);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  mkdirSync(screenshotsDir, { recursive: true });
+  const file = path.join(screenshotsDir, `${name}.pdf`);
+  writeFileSync(file, bytes);
+  execFileSync('pdftoppm', ['-png', '-r', '50', file, path.join(screenshotsDir, name)]);
 }
