@@ -49,6 +49,16 @@ for (const kind of dbKinds) {
       assert.deepEqual(new Uint8Array(await doc.arrayBuffer()), pdf);
     });
 
+    test('opening the link is recorded in the audit trail once per visit, not again on the thank-you page', async () => {
+      const { user, process } = await start({ signers: [{ email: 'once@example.test' }] });
+      const link = await signingPathFor(t.ctx, 'once@example.test');
+      await pageText(link);
+      const signed = await form(`${link}/sign`);
+      await pageText(signed.headers.get('location')!);
+      const view = await (await t.app.request(`/api/v1/processes/${process.id}`, { headers: bearer(user.token) })).json();
+      assert.deepEqual(view.auditTrail.filter((a: any) => a.type === 'link_opened').map((a: any) => a.message), ['Link opened by signer once@example.test']);
+    });
+
     test('unknown or malformed links are not found', async () => {
       assert.equal((await t.app.request('/s/' + 'A'.repeat(43))).status, 404);
       assert.equal((await t.app.request('/s/short')).status, 404);

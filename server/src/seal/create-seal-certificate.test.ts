@@ -11,7 +11,7 @@ for (const algorithm of ['rsa-3072', 'ecdsa-p256'] as const) {
     assert.equal(cert.issuer, cert.subject);
     assert.ok(cert.verify(cert.publicKey), 'self-signed');
     assert.ok(cert.checkPrivateKey(createPrivateKeyOf(privateKeyPem)));
-    assert.deepEqual(cert.keyUsage, ['1.3.6.1.5.5.7.3.36']);
+    assert.deepEqual(cert.keyUsage, ['1.3.6.1.5.5.7.3.36', '1.3.6.1.5.5.7.3.4']);
     assert.equal(cert.publicKey.asymmetricKeyType, algorithm === 'rsa-3072' ? 'rsa' : 'ec');
     if (algorithm === 'rsa-3072') assert.equal(cert.publicKey.asymmetricKeyDetails?.modulusLength, 3072);
     assert.ok(new Date(cert.validTo).getFullYear() >= new Date().getFullYear() + 9);

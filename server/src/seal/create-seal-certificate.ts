@@ -53,10 +53,11 @@ export async function createSealCertificate(input: {
     new pkijs.Extension({ extnID: '2.5.29.19', critical: true, extnValue: new pkijs.BasicConstraints({ cA: false }).toSchema().toBER() }),
     new pkijs.Extension({ extnID: '2.5.29.15', critical: true, extnValue: keyUsage.toBER() }),
     new pkijs.Extension({ extnID: '2.5.29.14', extnValue: new asn1js.OctetString({ valueHex: keyId }).toBER() }),
-    // Extended key usage: document signing (id-kp-documentSigning, RFC 9336).
+    // Extended key usage: document signing (id-kp-documentSigning, RFC 9336), and email protection, which NSS
+    // (poppler, Firefox) requires of a signing certificate that names any extended key usage.
     new pkijs.Extension({
       extnID: '2.5.29.37',
-      extnValue: new pkijs.ExtKeyUsage({ keyPurposes: ['1.3.6.1.5.5.7.3.36'] }).toSchema().toBER(),
+      extnValue: new pkijs.ExtKeyUsage({ keyPurposes: ['1.3.6.1.5.5.7.3.36', '1.3.6.1.5.5.7.3.4'] }).toSchema().toBER(),
     }),
   ];
 

@@ -5,6 +5,7 @@ import QRCode from 'qrcode';
 import { drawable } from './pdf-text';
 
 export interface SignatureRecord {
+  /** Empty when the sender gave no name: the email stands in. */
   name: string;
   email: string;
   signedAt: Date;
@@ -90,8 +91,8 @@ export async function drawSignaturesPages(
       y -= 4;
       rule();
     }
-    line(`${i + 1}. ${s.name}`, bold, 11);
-    line(s.email, regular, 10);
+    line(`${i + 1}. ${s.name || s.email}`, bold, 11);
+    if (s.name) line(s.email, regular, 10);
     line(`Signed ${formatUtc(s.signedAt)}  ·  Method: ${s.method}  ·  IP address: ${s.ip || 'unknown'}`, regular, 9, muted);
     y -= 4;
     rule();

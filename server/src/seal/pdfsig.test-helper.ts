@@ -11,6 +11,8 @@ const run = promisify(execFile);
 export interface PdfsigSignature {
   valid: boolean;
   wholeDocument: boolean;
+  /** pdfsig's "Certificate Validation:" text, e.g. "Certificate issuer is unknown." for a self-signed seal. */
+  certificate: string;
   raw: string;
 }
 
@@ -19,7 +21,7 @@ export async function runPdfsig(bytes: Uint8Array): Promise<{ signatures: Pdfsig
   try {
     const file = path.join(dir, 'doc.pdf');
     await writeFile(file, bytes);
-    const { stdout, stderr } = await run('pdfsig', ['-nocert', file]).catch((err) => ({ stdout: String(err.stdout ?? ''), stderr: String(err.stderr ?? '') }));
+    const { stdout, stderr } = await run('pdfsig', [file]).catch((err) => ({ stdout: String(err.stdout ?? ''), stderr: String(err.stderr ?? '') }));
     const raw = `${stdout}${stderr}`;
     const blocks = stdout.split(/^Signature #\d+:$/m).slice(1);
     return {
@@ -27,6 +29,7 @@ export async function runPdfsig(bytes: Uint8Array): Promise<{ signatures: Pdfsig
       signatures: blocks.map((b) => ({
         valid: /Signature Validation: Signature is Valid\./.test(b),
         wholeDocument: /Total document signed/.test(b) && !/Not total document signed/.test(b),
+        certificate: /Certificate Validation: (.*)/.exec(b)?.[1]?.trim() ?? '',
         raw: b,
       })),
     };

@@ -63,6 +63,8 @@ for (const shape of ['classic xref', 'object streams', 'qpdf xref stream', 'incr
       const check = await runPdfsig(out);
       const newest = check.signatures.at(-1)!;
       assert.ok(newest.valid && newest.wholeDocument, check.raw);
+      // Self-signed: untrusted until installed, but nothing in it that a validator rejects.
+      assert.equal(newest.certificate, 'Certificate issuer is unknown.');
       assert.ok(check.signatures.every((s) => s.valid), 'earlier signatures stay valid');
       qpdfCheck(out);
       assert.equal(inspectPdf(out).pageCount, before + 1);

@@ -19,7 +19,7 @@ export function AccountPage(p: AccountPageProps) {
         <p>
           {p.actor.name ? `${p.actor.name} · ` : ''}
           {p.actor.email}
-          {p.actor.isAdmin ? ' · administrator' : ''}
+          {p.actor.isAdmin ? <span class="badge">admin</span> : null}
         </p>
       </div>
       <div class="card">

@@ -41,7 +41,7 @@ export async function sealProcess(ctx: Ctx, input: { processId: string }): Promi
       processId: process.id,
       originalSha256: d.sha256,
       signatures: signerRows.map((s) => ({
-        name: s.name ?? s.email,
+        name: s.name ?? '',
         email: s.email,
         signedAt: s.signedAt!,
         method: methodLabel(s.method),

@@ -26,8 +26,9 @@ export const signPages = new Hono<AppEnv>()
   })
   .get('/:token', async (c) => {
     const token = c.req.param('token');
-    const view = await getSigningView(c.var.ctx, { token, recordOpen: true });
     const d = done[c.req.query('done') ?? ''];
+    // The page shown right after Sign or Reject is not a new opening of the link.
+    const view = await getSigningView(c.var.ctx, { token, recordOpen: !d });
     return page(c, <SigningPage token={token} view={view} notice={d ? { kind: 'ok', text: d } : undefined} />);
   })
   .post('/:token/sign', async (c) => {
