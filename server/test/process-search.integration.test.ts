@@ -3,6 +3,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { bearer, dbKinds, makePdf, processForm, startTestApp, type TestApp } from './harness';
+import { processSearchQuery } from '@secure-signature/shared';
+import { processStatistics } from '../src/domain/process/process-statistics';
 import { signingPathFor } from './outbox-reader';
 
 for (const kind of dbKinds) {
@@ -62,6 +64,20 @@ for (const kind of dbKinds) {
       assert.equal((await search('scope=mine', admin.token)).body.total, 0);
     });
 
+    test('statistics of the filtered set: per week, median time to complete, where pending processes wait', async () => {
+      const ctx = { ...t.ctx, actor: { id: alice.id, email: alice.email, name: null, isAdmin: false } };
+      const stats = await processStatistics(ctx, processSearchQuery.parse({}));
+      assert.equal(stats.weeks.length, 12);
+      assert.equal(stats.weeks.reduce((n, w) => n + w.started, 0), 3, "alice's three processes");
+      assert.equal(stats.weeks.reduce((n, w) => n + w.completed, 0), 1);
+      // NDA Acme was started at day 0 and signed at day 4 (the clock moved a day per process started).
+      assert.equal(stats.medianHoursToComplete, 96);
+      assert.deepEqual(stats.waitingAt, [{ position: 1, count: 2 }]);
+      const filtered = await processStatistics(ctx, processSearchQuery.parse({ q: 'lease' }));
+      assert.equal(filtered.weeks.reduce((n, w) => n + w.started, 0), 1);
+      assert.equal(filtered.medianHoursToComplete, null);
+    });
+
     test('the page filters and exports CSV with quoting and no formula injection', async () => {
       const login = await t.app.request('/login', {
         method: 'POST',
@@ -74,6 +90,8 @@ for (const kind of dbKinds) {
       assert.match(html, /NDA Acme/);
       assert.doesNotMatch(html, /Bob contract/);
       assert.match(html, /<strong>2<\/strong> processes/);
+      assert.match(html, /<title id="weekly-title">Processes started and completed per week<\/title>/);
+      assert.match(html, /Pending processes by the signer they wait for/);
       const csv = await (await t.app.request('/processes/export.csv?sort=created', { headers })).text();
       const lines = csv.trim().split('\r\n');
       assert.equal(lines[0], 'id,created,component,status,title,sender,signers,signed,completed');

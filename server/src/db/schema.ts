@@ -74,6 +74,10 @@ export const processes = pgTable(
     endedAt: at('ended_at'),
     /** When a still-pending process expires (from the admin's expiry setting at start); null: never. */
     expiresAt: at('expires_at'),
+    /** Counters kept in the same transaction as the rows they count, so lists and totals need no joins. */
+    signerCount: integer('signer_count').notNull().default(0),
+    signedCount: integer('signed_count').notNull().default(0),
+    documentCount: integer('document_count').notNull().default(0),
     /** The hash of the newest audit event: deleting the last events breaks the chain visibly too. */
     auditHead: text('audit_head'),
   },

@@ -1,6 +1,8 @@
 import type { ProcessSearchQuery, ProcessSearchResult, ProcessView } from '@secure-signature/shared';
 import type { UserActor } from '../domain/context';
 import type { verifyProcess } from '../domain/process/verify-process';
+import type { ProcessStatistics } from '../domain/process/process-statistics';
+import { WaitingChart, WeeklyChart, formatDuration } from './charts';
 import { Csrf, Layout, formatTime } from './layout';
 
 type ProcessVerification = Awaited<ReturnType<typeof verifyProcess>>;
@@ -37,7 +39,7 @@ export function searchHref(base: string, q: ProcessSearchQuery, change: Partial<
   return text ? `${base}?${text}` : base;
 }
 
-export function ProcessListPage(p: { actor: UserActor; csrfToken?: string; query: ProcessSearchQuery; result: ProcessSearchResult }) {
+export function ProcessListPage(p: { actor: UserActor; csrfToken?: string; query: ProcessSearchQuery; result: ProcessSearchResult; statistics: ProcessStatistics }) {
   const q = p.query;
   const r = p.result;
   const pageSize = q.limit === 'all' ? r.total : q.limit;
@@ -106,6 +108,20 @@ export function ProcessListPage(p: { actor: UserActor; csrfToken?: string; query
         <div><strong>{r.totals.signers}</strong> signers</div>
         <div><strong>{r.totals.documents}</strong> documents</div>
         <div><strong>{r.totals.signatures}</strong> signatures</div>
+        <div><strong>{formatDuration(p.statistics.medianHoursToComplete)}</strong> median time to complete</div>
+      </div>
+      <div class="card charts" id="charts">
+        <div>
+          <h2>Started and completed per week</h2>
+          <p class="muted">
+            <span style="color:#0f5cc0">■</span> started <span style="color:#137333">■</span> completed
+          </p>
+          <WeeklyChart weeks={p.statistics.weeks} />
+        </div>
+        <div>
+          <h2>Where pending processes wait</h2>
+          <WaitingChart waitingAt={p.statistics.waitingAt} />
+        </div>
       </div>
       <div class="card">
         {r.processes.length === 0 ? (

@@ -52,6 +52,8 @@ export async function startProcess(
       signingOrder: p.signingOrder,
       signaturePagePosition: p.signaturePagePosition,
       component: input.component ?? 'api',
+      signerCount: signerRows.length,
+      documentCount: input.documents.length,
       createdAt: tx.clock(),
       expiresAt: expiryDays > 0 ? new Date(tx.clock().getTime() + expiryDays * 86_400_000) : null,
     });

@@ -1,7 +1,7 @@
 // A signer signs. Under the process row lock: the signer is marked signed, the next signer in order is invited,
 // and when nobody is left the process turns completed in one conditional update, with the sealing job written to
 // the outbox in the same transaction, so sealing happens exactly once however many sign at the same moment.
-import { and, asc, eq, ne } from 'drizzle-orm';
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { documents, processes, signers, users } from '../../db/schema';
 import { loadSealKey } from '../seal/load-seal-key';
 import { signRecord } from '../signature/sign-record';
@@ -54,6 +54,7 @@ export async function signAsSigner(
         signKeyId: key.id,
       })
       .where(eq(signers.id, signer.id));
+    await tx.db.update(processes).set({ signedCount: sql`${processes.signedCount} + 1` }).where(eq(processes.id, process.id));
     await recordAuditEvent(tx, {
       processId: process.id,
       type: 'signed',

@@ -4,6 +4,7 @@ import { requireActor } from '../../domain/context';
 import { abortProcess } from '../../domain/process/abort-process';
 import { getDocumentFile } from '../../domain/process/get-document-file';
 import { getProcess } from '../../domain/process/get-process';
+import { processStatistics } from '../../domain/process/process-statistics';
 import { searchProcesses } from '../../domain/process/search-processes';
 import { processesCsv } from '../../web/processes-csv';
 import { processSearchQuery, type ProcessSearchQuery } from '@secure-signature/shared';
@@ -22,8 +23,8 @@ export const processPages = new Hono<AppEnv>()
   .use(requireSession)
   .get('/', async (c) => {
     const query = parseSearch(c.req.query());
-    const result = await searchProcesses(c.var.ctx, query);
-    return page(c, <ProcessListPage actor={requireActor(c.var.ctx)} csrfToken={c.var.csrfToken} query={query} result={result} />);
+    const [result, statistics] = await Promise.all([searchProcesses(c.var.ctx, query), processStatistics(c.var.ctx, query)]);
+    return page(c, <ProcessListPage actor={requireActor(c.var.ctx)} csrfToken={c.var.csrfToken} query={query} result={result} statistics={statistics} />);
   })
   .get('/export.csv', async (c) => {
     const result = await searchProcesses(c.var.ctx, { ...parseSearch(c.req.query()), limit: 'all', offset: 0 });
