@@ -1,5 +1,5 @@
 import type { UserActor } from '../domain/context';
-import { Csrf, Layout, formatTime } from './layout';
+import { Csrf, Layout, Notice, formatTime } from './layout';
 
 export interface AccountPageProps {
   actor: UserActor;
@@ -24,11 +24,7 @@ export function AccountPage(p: AccountPageProps) {
       </div>
       <div class="card">
         <h2>Password</h2>
-        {p.passwordError ? (
-          <div class="notice error" role="alert">
-            {p.passwordError}
-          </div>
-        ) : null}
+        <Notice kind="error" text={p.passwordError} />
         <form method="post" action="/account/password">
           <Csrf token={p.csrfToken} />
           <label for="current">Current password</label>
@@ -55,11 +51,7 @@ export function AccountPage(p: AccountPageProps) {
             </div>
           </div>
         ) : null}
-        {p.notice ? (
-          <div class="notice" role="status">
-            {p.notice}
-          </div>
-        ) : null}
+        <Notice text={p.notice} />
         {p.tokens.length === 0 ? (
           <p>You have no API tokens.</p>
         ) : (

@@ -1,23 +1,15 @@
 // The admin center's settings page: every setting of the schema, grouped in sections, with its current value.
 import type { Settings } from '@secure-signature/shared';
 import type { UserActor } from '../domain/context';
-import { Csrf, Layout } from './layout';
+import { Csrf, Layout, Notice } from './layout';
 import { settingSections, settingValue, type SettingField } from './settings-form';
 
 export function AdminSettingsPage(p: { actor: UserActor; csrfToken?: string; settings: Settings; notice?: string; error?: string }) {
   return (
     <Layout title="Settings" actor={p.actor} csrfToken={p.csrfToken}>
       <h1>Settings</h1>
-      {p.notice ? (
-        <div class="notice ok" role="status">
-          {p.notice}
-        </div>
-      ) : null}
-      {p.error ? (
-        <div class="notice error" role="alert">
-          {p.error}
-        </div>
-      ) : null}
+      <Notice kind="ok" text={p.notice} />
+      <Notice kind="error" text={p.error} />
       <form method="post" action="/admin/settings">
         <Csrf token={p.csrfToken} />
         {settingSections().map((section) => (

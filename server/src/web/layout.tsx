@@ -44,6 +44,17 @@ export function Layout(props: { title: string; actor?: UserActor; csrfToken?: st
   );
 }
 
+/** A message box: errors are announced at once (role alert), other news politely (role status). */
+export function Notice(props: { kind?: 'ok' | 'error' | 'info'; text?: string }) {
+  if (!props.text) return null;
+  const kind = props.kind ?? 'info';
+  return (
+    <div class={`notice ${kind === 'info' ? '' : kind}`} role={kind === 'error' ? 'alert' : 'status'}>
+      {props.text}
+    </div>
+  );
+}
+
 export const Csrf = (props: { token?: string }) => <input type="hidden" name="_csrf" value={props.token ?? ''} />;
 
 export const formatTime = (d: Date | string | null | undefined) =>

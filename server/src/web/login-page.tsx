@@ -1,15 +1,11 @@
-import { Layout } from './layout';
+import { Layout, Notice } from './layout';
 
 export function LoginPage(props: { next?: string; error?: string; login?: string }) {
   return (
     <Layout title="Sign in">
       <div class="card" style="max-width:460px;margin:40px auto">
         <h1>Sign in</h1>
-        {props.error ? (
-          <div class="notice error" role="alert">
-            {props.error}
-          </div>
-        ) : null}
+        <Notice kind="error" text={props.error} />
         <form method="post" action="/login">
           <input type="hidden" name="next" value={props.next ?? ''} />
           <label for="login">Username or email</label>

@@ -3,7 +3,7 @@ import type { UserActor } from '../domain/context';
 import type { verifyProcess } from '../domain/process/verify-process';
 import type { ProcessStatistics } from '../domain/process/process-statistics';
 import { WaitingChart, WeeklyChart, formatDuration } from './charts';
-import { Csrf, Layout, formatTime } from './layout';
+import { Csrf, Layout, Notice, formatTime } from './layout';
 
 type ProcessVerification = Awaited<ReturnType<typeof verifyProcess>>;
 
@@ -180,11 +180,7 @@ export function ProcessPage(p: { actor: UserActor; csrfToken?: string; process: 
       <p>
         <a href="/processes">← Processes</a>
       </p>
-      {p.notice ? (
-        <div class="notice ok" role="status">
-          {p.notice}
-        </div>
-      ) : null}
+      <Notice kind="ok" text={p.notice} />
       <div class="card">
         <h1>{x.title}</h1>
         <p>

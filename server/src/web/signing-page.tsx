@@ -1,7 +1,7 @@
 // The page behind a signer's link: who asks, the message, the signers, the documents, and Sign / Reject when it
 // is this signer's turn. Works without JavaScript and at phone width.
 import type { getSigningView } from '../domain/signer/get-signing-view';
-import { Layout, formatTime } from './layout';
+import { Layout, Notice, formatTime } from './layout';
 
 type View = Awaited<ReturnType<typeof getSigningView>>;
 
@@ -25,11 +25,7 @@ export function SigningPage(p: { token: string; view: View; notice?: { kind: 'ok
   const state = v.canAct === 'process_ended' ? processEnded[v.process.status] : v.canAct !== 'yes' ? stateText[v.canAct] : '';
   return (
     <Layout title={v.process.title}>
-      {p.notice ? (
-        <div class={`notice ${p.notice.kind}`} role={p.notice.kind === 'error' ? 'alert' : 'status'}>
-          {p.notice.text}
-        </div>
-      ) : null}
+      <Notice kind={p.notice?.kind} text={p.notice?.text} />
       <div class="card">
         <h1>{v.process.title}</h1>
         <p>

@@ -1,7 +1,7 @@
 // The public verification page: upload a PDF to check its signatures, or open the record behind a code.
 import type { DocumentRecord } from '../domain/verify/load-document-record';
 import type { VerificationReport } from '../domain/verify/verify-document';
-import { Layout, formatTime } from './layout';
+import { Layout, Notice, formatTime } from './layout';
 
 const verdictClass = { valid: 'ok', modified: 'error', invalid: 'error', unsigned: '' } as const;
 const verdictTitle = { valid: 'Valid', modified: 'Changed after signing', invalid: 'Not valid', unsigned: 'Not signed' } as const;
@@ -10,11 +10,7 @@ export function VerifyPage(p: { report?: VerificationReport; record?: DocumentRe
   return (
     <Layout title="Verify a document">
       <h1>Verify a signed document</h1>
-      {p.error ? (
-        <div class="notice error" role="alert">
-          {p.error}
-        </div>
-      ) : null}
+      <Notice kind="error" text={p.error} />
       {p.record ? <RecordCard record={p.record} heading={`Document with verification code ${p.code}`} /> : null}
       {p.report ? <ReportCards report={p.report} /> : null}
       <div class="card">
