@@ -33,6 +33,8 @@ export const users = pgTable('users', {
   isAdmin: boolean('is_admin').notNull().default(false),
   failedLogins: integer('failed_logins').notNull().default(0),
   lockedUntil: at('locked_until'),
+  /** Locked by an administrator: no sign-in, and the user's sessions and tokens stop working. */
+  locked: boolean('locked').notNull().default(false),
   createdAt: createdAt(),
 });
 

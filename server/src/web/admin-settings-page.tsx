@@ -1,6 +1,7 @@
 // The admin center's settings page: every setting of the schema, grouped in sections, with its current value.
 import type { Settings } from '@secure-signature/shared';
 import type { UserActor } from '../domain/context';
+import { AdminNav } from './admin-nav';
 import { Csrf, Layout, Notice } from './layout';
 import { settingSections, settingValue, type SettingField } from './settings-form';
 
@@ -8,6 +9,7 @@ export function AdminSettingsPage(p: { actor: UserActor; csrfToken?: string; set
   return (
     <Layout title="Settings" actor={p.actor} csrfToken={p.csrfToken}>
       <h1>Settings</h1>
+      <AdminNav current="settings" />
       <Notice kind="ok" text={p.notice} />
       <Notice kind="error" text={p.error} />
       <form method="post" action="/admin/settings">

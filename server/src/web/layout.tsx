@@ -24,7 +24,7 @@ export function Layout(props: { title: string; actor?: UserActor; csrfToken?: st
                   <a href="/processes">Processes</a>
                   <a href="/account">Account</a>
                   {props.actor.isAdmin ? <a href="/outbox">Outbox</a> : null}
-                  {props.actor.isAdmin ? <a href="/admin/settings">Settings</a> : null}
+                  {props.actor.isAdmin ? <a href="/admin/settings">Admin</a> : null}
                 </nav>
                 <div class="who">
                   <span>{props.actor.email}</span>

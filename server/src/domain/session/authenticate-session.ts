@@ -22,7 +22,7 @@ export async function authenticateSession(
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, hashToken(input.token)), gt(sessions.expiresAt, ctx.clock())))
+    .where(and(eq(sessions.tokenHash, hashToken(input.token)), gt(sessions.expiresAt, ctx.clock()), eq(users.locked, false)))
     .limit(1);
   if (!row) return null;
   const { binding } = (await getSettings(ctx)).session;

@@ -10,7 +10,7 @@ export async function authenticateApiToken(ctx: Ctx, input: { token: string }): 
     .select({ tokenId: apiTokens.id, id: users.id, email: users.email, name: users.name, isAdmin: users.isAdmin })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(and(eq(apiTokens.tokenHash, hash), isNull(apiTokens.revokedAt)))
+    .where(and(eq(apiTokens.tokenHash, hash), isNull(apiTokens.revokedAt), eq(users.locked, false)))
     .limit(1);
   if (!row) return null;
   await ctx.db.update(apiTokens).set({ lastUsedAt: ctx.clock() }).where(eq(apiTokens.id, row.tokenId));

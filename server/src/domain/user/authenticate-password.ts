@@ -21,6 +21,7 @@ export async function authenticatePassword(
   const ok = await verifyPassword(input.password, user?.passwordHash ?? null);
   const { authentication } = await getSettings(ctx);
   if (!user) throw new DomainError('unauthorized', 'Wrong username or password');
+  if (user.locked) throw new DomainError('forbidden', 'This account is locked; ask an administrator');
   if (user.lockedUntil && user.lockedUntil > now) {
     throw new DomainError('rate_limited', 'Too many failed sign-ins: the account is locked for a while');
   }

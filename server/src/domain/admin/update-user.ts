@@ -1,0 +1,45 @@
+// An administrator changes an account: name, administrator right, lock (which also ends its sessions and
+// tokens' use) and password. Unlocking also clears a lockout from wrong passwords. An admin cannot lock themself
+// out or drop their own admin right, so the service always keeps someone who can undo a mistake.
+import type { UpdateUserInput, UserView } from '@secure-signature/shared';
+import { eq } from 'drizzle-orm';
+import { sessions, users } from '../../db/schema';
+import { inTransaction, type Ctx } from '../context';
+import { conflict, invalidInput, notFound } from '../errors';
+import { isUuid } from '../process/find-own-process';
+import { getSettings } from '../settings/get-settings';
+import { hashPassword } from '../user/password';
+import { recordAdminEvent } from './record-admin-event';
+import { requireAdminActor } from './require-admin';
+import { toUserView } from './list-users';
+
+export async function updateUser(ctx: Ctx, input: { userId: string; changes: UpdateUserInput }): Promise<UserView> {
+  const actor = requireAdminActor(ctx);
+  if (!isUuid(input.userId)) throw notFound('User');
+  const c = input.changes;
+  if (input.userId === actor.id && (c.locked === true || c.isAdmin === false)) {
+    throw conflict('You cannot lock your own account or remove your own administrator right');
+  }
+  if (c.password !== undefined) {
+    const { passwordMinLength } = (await getSettings(ctx)).authentication;
+    if (c.password.length < passwordMinLength) throw invalidInput(`The password must be at least ${passwordMinLength} characters`, 'password');
+  }
+  return inTransaction(ctx, async (tx) => {
+    const [before] = await tx.db.select().from(users).where(eq(users.id, input.userId)).for('update');
+    if (!before) throw notFound('User');
+    const set: Partial<typeof users.$inferInsert> = {};
+    if (c.name !== undefined) set.name = c.name || null;
+    if (c.isAdmin !== undefined) set.isAdmin = c.isAdmin;
+    if (c.locked !== undefined) set.locked = c.locked;
+    if (c.locked === false) Object.assign(set, { lockedUntil: null, failedLogins: 0 });
+    if (c.password !== undefined) set.passwordHash = await hashPassword(c.password);
+    const [after] = await tx.db.update(users).set(set).where(eq(users.id, before.id)).returning();
+    if (c.locked === true || c.password !== undefined) await tx.db.delete(sessions).where(eq(sessions.userId, before.id));
+    const changed = Object.keys(set).filter((k) => k !== 'failedLogins' && k !== 'lockedUntil' && k !== 'passwordHash');
+    await recordAdminEvent(tx, {
+      action: 'user_changed',
+      details: { email: before.email, changed: c.password !== undefined ? [...changed, 'password'] : changed, ...(c.locked !== undefined ? { locked: c.locked } : {}), ...(c.isAdmin !== undefined ? { isAdmin: c.isAdmin } : {}) },
+    });
+    return toUserView(after, tx.clock());
+  });
+}
