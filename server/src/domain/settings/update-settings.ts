@@ -1,14 +1,15 @@
 // An admin changes settings: validated against the schema, stored, and each changed value written to the admin
 // audit log in the same transaction.
 import { settingsSchema, type Settings } from '@secure-signature/shared';
-import { adminAuditEvents, settings } from '../../db/schema';
-import { inTransaction, requireActor, type Ctx } from '../context';
-import { DomainError, forbidden } from '../errors';
+import { settings } from '../../db/schema';
+import { recordAdminEvent } from '../admin/record-admin-event';
+import { requireAdminActor } from '../admin/require-admin';
+import { inTransaction, type Ctx } from '../context';
+import { DomainError } from '../errors';
 import { getSettings, SETTINGS_ROW } from './get-settings';
 
 export async function updateSettings(ctx: Ctx, input: { settings: unknown }): Promise<Settings> {
-  const actor = requireActor(ctx);
-  if (!actor.isAdmin) throw forbidden('Only administrators can change settings');
+  const actor = requireAdminActor(ctx);
   const parsed = settingsSchema.safeParse(input.settings);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -22,9 +23,7 @@ export async function updateSettings(ctx: Ctx, input: { settings: unknown }): Pr
       .insert(settings)
       .values({ id: SETTINGS_ROW, data: parsed.data, updatedAt: tx.clock(), updatedBy: actor.email })
       .onConflictDoUpdate({ target: settings.id, set: { data: parsed.data, updatedAt: tx.clock(), updatedBy: actor.email } });
-    for (const change of changes) {
-      await tx.db.insert(adminAuditEvents).values({ actor: actor.email, action: 'setting_changed', details: change, ip: tx.ip ?? null, createdAt: tx.clock() });
-    }
+    for (const change of changes) await recordAdminEvent(tx, { action: 'setting_changed', details: change });
     return parsed.data;
   });
 }
