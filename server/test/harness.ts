@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
+import type { StartProcessInput } from '@secure-signature/shared';
 import { loadConfig, type Config } from '../src/config/config';
 import { openDatabase, type Database } from '../src/db/database';
 import type { Ctx } from '../src/domain/context';
@@ -108,13 +109,7 @@ export async function makePdf(text = 'Contract', pages = 1): Promise<Uint8Array>
   return doc.save();
 }
 
-export interface ProcessRequest {
-  title?: string;
-  message?: string;
-  signers?: { email: string; name?: string; phone?: string }[];
-  signingOrder?: boolean;
-  signaturePagePosition?: 'first' | 'last';
-}
+export type ProcessRequest = Partial<StartProcessInput>;
 
 /** The multipart body of POST /api/v1/processes. */
 export function processForm(

@@ -9,6 +9,9 @@ export type SignerStatus = z.infer<typeof signerStatus>;
 
 export const signaturePagePosition = z.enum(['first', 'last']);
 
+/** The languages of signer pages and emails. */
+export const language = z.enum(['en', 'fi', 'sv', 'da', 'de']);
+
 export const signerInput = z.object({
   email: z.email({ error: 'must be a valid email address' }).max(254),
   name: z.string().trim().max(200).optional(),
@@ -17,6 +20,8 @@ export const signerInput = z.object({
     .trim()
     .regex(/^\+?[0-9 ()-]{5,20}$/, { error: 'must be a phone number such as +358 40 123 4567' })
     .optional(),
+  /** This signer's language for emails; defaults to the process's. */
+  language: language.optional(),
 });
 export type SignerInput = z.infer<typeof signerInput>;
 
@@ -32,6 +37,8 @@ export const startProcessInput = z.object({
     }),
   signingOrder: z.boolean().default(false),
   signaturePagePosition: signaturePagePosition.default('last'),
+  /** The language of the signers' emails unless a signer has their own. */
+  language: language.default('en'),
 });
 export type StartProcessInput = z.infer<typeof startProcessInput>;
 

@@ -98,6 +98,7 @@ export const signers = pgTable(
     email: text('email').notNull(),
     name: text('name'),
     phone: text('phone'),
+    language: text('language').notNull().default('en'),
     status: text('status', { enum: ['waiting', 'invited', 'signed', 'rejected'] }).notNull(),
     tokenHash: text('token_hash').notNull().unique(),
     invitedAt: at('invited_at'),

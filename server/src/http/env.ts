@@ -6,5 +6,7 @@ export interface AppEnv {
     ctx: Ctx;
     csrfToken?: string;
     sessionToken?: string;
+    /** Set by hono's language detector on the signer's pages. */
+    language?: string;
   };
 }

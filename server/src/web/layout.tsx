@@ -3,9 +3,9 @@
 import type { Child } from 'hono/jsx';
 import type { UserActor } from '../domain/context';
 
-export function Layout(props: { title: string; actor?: UserActor; csrfToken?: string; children: Child }) {
+export function Layout(props: { title: string; actor?: UserActor; csrfToken?: string; lang?: string; children: Child }) {
   return (
-    <html lang="en">
+    <html lang={props.lang ?? 'en'}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

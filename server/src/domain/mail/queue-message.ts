@@ -18,7 +18,7 @@ export async function queueMessage<T extends MessageTemplate>(
     channel: 'email',
     recipient: input.recipient,
     template: input.template,
-    params: input.params as Record<string, unknown>,
+    params: input.params as unknown as Record<string, unknown>,
     status,
     createdAt: ctx.clock(),
   });

@@ -1,6 +1,14 @@
-// Email texts. Rendered when a message is shown or delivered, from the template name and stored parameters;
-// signing links are derived at that moment so they are never stored. (Five languages come with the signer issue.)
-export interface InvitationParams {
+// Email texts in the recipient's language. Rendered when a message is shown or delivered, from the template name
+// and stored parameters; signing links are derived at that moment so they are never stored.
+import { isLanguage, type Language } from '../../i18n/languages';
+import { translator } from '../../i18n/translate';
+
+interface Localised {
+  /** The recipient's language; English when absent. */
+  language?: Language;
+}
+
+export interface InvitationParams extends Localised {
   signerId: string;
   signerName: string | null;
   senderName: string;
@@ -12,10 +20,10 @@ export interface InvitationParams {
 export interface MessageParams {
   invitation: InvitationParams;
   reminder: InvitationParams;
-  completed: { processTitle: string; documents: { documentId: string; filename: string }[] };
-  aborted: { processTitle: string; senderName: string };
-  expired: { processTitle: string; expiredAt: string };
-  rejected: { processTitle: string; rejectedBy: string; reason: string };
+  completed: Localised & { processTitle: string; documents: { documentId: string; filename: string }[] };
+  aborted: Localised & { processTitle: string; senderName: string };
+  expired: Localised & { processTitle: string; expiredAt: string };
+  rejected: Localised & { processTitle: string; rejectedBy: string; reason: string };
 }
 export type MessageTemplate = keyof MessageParams;
 
@@ -42,52 +50,53 @@ function page(paragraphs: string[], link?: { href: string; label: string }): str
   return `<!doctype html><html><body style="font-family:Segoe UI,Arial,sans-serif;font-size:15px;color:#222">${body}${button}</body></html>`;
 }
 
-function invitationLike(kind: 'invitation' | 'reminder', p: InvitationParams, env: RenderEnv): RenderedMessage {
-  const link = env.signingLink(p.signerId);
-  const greeting = p.signerName ? `Hello ${p.signerName},` : 'Hello,';
-  const intro =
-    kind === 'invitation'
-      ? `${p.senderName} (${p.senderEmail}) asks you to sign "${p.processTitle}".`
-      : `Reminder: ${p.senderName} (${p.senderEmail}) is still waiting for your signature on "${p.processTitle}".`;
-  const paragraphs = [greeting, intro, ...(p.message ? [p.message] : []), 'Open the documents and sign here:'];
-  return {
-    subject: kind === 'invitation' ? `Signature request: ${p.processTitle}` : `Reminder: ${p.processTitle}`,
-    text: `${paragraphs.join('\n\n')}\n${link}\n\nThis link is personal: do not forward it.\n`,
-    html: page([...paragraphs.slice(0, -1), 'This link is personal: do not forward it.'], {
-      href: link,
-      label: 'Open and sign',
-    }),
-    attachments: [],
-  };
-}
+const plain = (subject: string, lines: string[], attachments: RenderedMessage['attachments'] = []): RenderedMessage => ({
+  subject,
+  text: lines.join('\n\n') + '\n',
+  html: page(lines),
+  attachments,
+});
 
 export function renderMessage<T extends MessageTemplate>(template: T, params: MessageParams[T], env: RenderEnv): RenderedMessage {
+  const t = translator(isLanguage(params.language) ? params.language : 'en');
   switch (template) {
     case 'invitation':
-    case 'reminder':
-      return invitationLike(template, params as InvitationParams, env);
+    case 'reminder': {
+      const p = params as InvitationParams;
+      const link = env.signingLink(p.signerId);
+      const vars = { sender: p.senderName, senderEmail: p.senderEmail, title: p.processTitle };
+      const paragraphs = [
+        p.signerName ? t('mail.hello', { name: p.signerName }) : t('mail.helloNoName'),
+        template === 'invitation' ? t('mail.invitationIntro', vars) : t('mail.reminderIntro', vars),
+        ...(p.message ? [p.message] : []),
+        t('mail.openAndSign'),
+      ];
+      return {
+        subject: template === 'invitation' ? t('mail.invitationSubject', vars) : t('mail.reminderSubject', vars),
+        text: `${paragraphs.join('\n\n')}\n${link}\n\n${t('mail.personal')}\n`,
+        html: page([...paragraphs.slice(0, -1), t('mail.personal')], { href: link, label: t('mail.openButton') }),
+        attachments: [],
+      };
+    }
     case 'completed': {
       const p = params as MessageParams['completed'];
-      const lines = [
-        `Everyone has signed "${p.processTitle}".`,
-        'The signed documents are attached. Each carries a signatures page and an electronic seal that your PDF reader can verify.',
-      ];
-      return { subject: `Signed: ${p.processTitle}`, text: lines.join('\n\n') + '\n', html: page(lines), attachments: p.documents };
+      return plain(t('mail.completedSubject', { title: p.processTitle }), [t('mail.completedBody', { title: p.processTitle }), t('mail.completedAttached')], p.documents);
     }
     case 'aborted': {
       const p = params as MessageParams['aborted'];
-      const lines = [`${p.senderName} has cancelled the signature process "${p.processTitle}". Nothing more needs to be done.`];
-      return { subject: `Cancelled: ${p.processTitle}`, text: lines.join('\n\n') + '\n', html: page(lines), attachments: [] };
+      return plain(t('mail.abortedSubject', { title: p.processTitle }), [t('mail.abortedBody', { sender: p.senderName, title: p.processTitle })]);
     }
     case 'expired': {
       const p = params as MessageParams['expired'];
-      const lines = [`The signature process "${p.processTitle}" expired on ${p.expiredAt.replace('T', ' ').slice(0, 16)} UTC before everyone had signed. Nothing more can be signed.`];
-      return { subject: `Expired: ${p.processTitle}`, text: lines.join('\n\n') + '\n', html: page(lines), attachments: [] };
+      const when = p.expiredAt.replace('T', ' ').slice(0, 16);
+      return plain(t('mail.expiredSubject', { title: p.processTitle }), [t('mail.expiredBody', { title: p.processTitle, when })]);
     }
     case 'rejected': {
       const p = params as MessageParams['rejected'];
-      const lines = [`${p.rejectedBy} has rejected "${p.processTitle}", so the process has stopped.`, `Reason: ${p.reason}`];
-      return { subject: `Rejected: ${p.processTitle}`, text: lines.join('\n\n') + '\n', html: page(lines), attachments: [] };
+      return plain(t('mail.rejectedSubject', { title: p.processTitle }), [
+        t('mail.rejectedBody', { who: p.rejectedBy, title: p.processTitle }),
+        t('mail.rejectedReason', { reason: p.reason }),
+      ]);
     }
     default: {
       const never: never = template;

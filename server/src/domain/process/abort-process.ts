@@ -5,6 +5,7 @@ import { processes, signers, users } from '../../db/schema';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { inTransaction, requireActor, type Ctx } from '../context';
 import { conflict } from '../errors';
+import { asLanguage } from '../../i18n/languages';
 import { queueMessage } from '../mail/queue-message';
 import { findOwnProcess } from './find-own-process';
 import { loadProcessView } from './load-process-view';
@@ -28,7 +29,7 @@ export async function abortProcess(ctx: Ctx, input: { processId: string }): Prom
         processId: process.id,
         recipient: s.email,
         template: 'aborted',
-        params: { processTitle: process.title, senderName: sender.name ?? sender.email },
+        params: { processTitle: process.title, senderName: sender.name ?? sender.email, language: asLanguage(s.language) },
       });
     }
     await recordAuditEvent(tx, { processId: process.id, type: 'aborted', message: `Process aborted by ${actor.email}` });

@@ -4,6 +4,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { processes, signers, users } from '../../db/schema';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { inTransaction, type Ctx } from '../context';
+import { asLanguage, type Language } from '../../i18n/languages';
 import { queueMessage } from '../mail/queue-message';
 
 export async function expireProcess(ctx: Ctx, input: { processId: string }): Promise<boolean> {
@@ -13,15 +14,16 @@ export async function expireProcess(ctx: Ctx, input: { processId: string }): Pro
     await tx.db.update(processes).set({ status: 'expired', endedAt: tx.clock() }).where(eq(processes.id, process.id));
     const [sender] = await tx.db.select({ email: users.email }).from(users).where(eq(users.id, process.senderId));
     const told = await tx.db
-      .select({ email: signers.email })
+      .select({ email: signers.email, language: signers.language })
       .from(signers)
       .where(and(eq(signers.processId, process.id), inArray(signers.status, ['invited', 'signed'])));
-    for (const recipient of new Set([sender.email, ...told.map((s) => s.email)])) {
+    const recipients = new Map<string, Language>([[sender.email, 'en'], ...told.map((s) => [s.email, asLanguage(s.language)] as const)]);
+    for (const [recipient, language] of recipients) {
       await queueMessage(tx, {
         processId: process.id,
         recipient,
         template: 'expired',
-        params: { processTitle: process.title, expiredAt: process.expiresAt.toISOString() },
+        params: { processTitle: process.title, expiredAt: process.expiresAt!.toISOString(), language },
       });
     }
     await recordAuditEvent(tx, { processId: process.id, type: 'expired', message: 'Process expired before everyone had signed', actor: 'system' });

@@ -35,6 +35,7 @@ export async function startProcess(
       email: s.email.toLowerCase(),
       name: s.name || null,
       phone: s.phone || null,
+      language: s.language ?? p.language,
       status: 'waiting' as const,
       tokenHash: hashToken(ctx.secrets.signerToken(id)),
     };

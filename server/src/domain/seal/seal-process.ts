@@ -7,6 +7,7 @@ import { requestTimestamp } from '../../seal/request-timestamp';
 import { sealPdf } from '../../seal/seal-pdf';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { inTransaction, type Ctx } from '../context';
+import { asLanguage, type Language } from '../../i18n/languages';
 import { queueMessage } from '../mail/queue-message';
 import { finalName } from '../document/final-name';
 import { newVerificationCode } from '../verify/verification-code';
@@ -71,8 +72,8 @@ export async function sealProcess(ctx: Ctx, input: { processId: string }): Promi
         actor: 'system',
       });
     }
-    const recipients = [...new Set([sender.email, ...signerRows.map((s) => s.email)])];
-    for (const recipient of recipients) {
+    const recipients = new Map<string, Language>([[sender.email, 'en'], ...signerRows.map((s) => [s.email, asLanguage(s.language)] as const)]);
+    for (const [recipient, language] of recipients) {
       await queueMessage(tx, {
         processId: process.id,
         recipient,
@@ -80,6 +81,7 @@ export async function sealProcess(ctx: Ctx, input: { processId: string }): Promi
         params: {
           processTitle: process.title,
           documents: finals.map((f) => ({ documentId: f.doc.id, filename: finalName(f.doc.filename) })),
+          language,
         },
       });
       await recordAuditEvent(tx, { processId: process.id, type: 'final_sent', message: `Final documents sent to: ${recipient}`, actor: 'system' });

@@ -3,12 +3,13 @@ import { eq } from 'drizzle-orm';
 import { signers } from '../../db/schema';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import type { Ctx } from '../context';
+import { asLanguage } from '../../i18n/languages';
 import { queueMessage } from '../mail/queue-message';
 
 export interface InvitationTarget {
   process: { id: string; title: string; message: string };
   sender: { email: string; name: string | null };
-  signer: { id: string; email: string; name: string | null };
+  signer: { id: string; email: string; name: string | null; language: string };
   kind: 'invitation' | 'reminder';
 }
 
@@ -30,6 +31,7 @@ export async function inviteSigner(ctx: Ctx, input: InvitationTarget): Promise<v
       senderEmail: sender.email,
       processTitle: process.title,
       message: process.message,
+      language: asLanguage(signer.language),
     },
   });
   await recordAuditEvent(ctx, {

@@ -4,6 +4,7 @@ import { processes, signers, users } from '../../db/schema';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { inTransaction, type Ctx } from '../context';
 import { invalidInput } from '../errors';
+import { asLanguage, type Language } from '../../i18n/languages';
 import { queueMessage } from '../mail/queue-message';
 import { findSignerByToken } from './find-signer-by-token';
 import { assertCanSign } from './sign-as-signer';
@@ -32,16 +33,16 @@ export async function rejectAsSigner(ctx: Ctx, input: { token: string; reason: s
     });
     const [sender] = await tx.db.select({ email: users.email }).from(users).where(eq(users.id, process.senderId));
     const others = await tx.db
-      .select({ email: signers.email })
+      .select({ email: signers.email, language: signers.language })
       .from(signers)
       .where(and(eq(signers.processId, process.id), ne(signers.id, signer.id), inArray(signers.status, ['invited', 'signed'])));
-    const recipients = new Set([sender.email, ...others.map((o) => o.email)]);
-    for (const recipient of recipients) {
+    const recipients = new Map<string, Language>([[sender.email, 'en'], ...others.map((o) => [o.email, asLanguage(o.language)] as const)]);
+    for (const [recipient, language] of recipients) {
       await queueMessage(tx, {
         processId: process.id,
         recipient,
         template: 'rejected',
-        params: { processTitle: process.title, rejectedBy: signer.name ? `${signer.name} (${signer.email})` : signer.email, reason },
+        params: { processTitle: process.title, rejectedBy: signer.name ? `${signer.name} (${signer.email})` : signer.email, reason, language },
       });
     }
   });

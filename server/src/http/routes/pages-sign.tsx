@@ -1,6 +1,9 @@
 // The signer's pages behind their link: view, documents, Sign, Reject. The link token is the credential, so these
 // pages need no session; form posts must come from our own pages (same-origin check in app.ts).
 import { Hono, type Context } from 'hono';
+import { languageDetector } from 'hono/language';
+import { asLanguage, languages, type Language } from '../../i18n/languages';
+import { translator } from '../../i18n/translate';
 import { DomainError } from '../../domain/errors';
 import { getSignerDocument } from '../../domain/signer/get-signer-document';
 import { getSigningView } from '../../domain/signer/get-signing-view';
@@ -13,13 +16,23 @@ import { fileResponse } from './file-response';
 import { page } from './html';
 import { statusOf } from '../error-handler';
 
-const done: Record<string, string> = {
-  signed: 'Thank you: your signature is recorded.',
-  rejected: 'You rejected the process; the sender and the other signers have been told.',
-};
+const done: Record<string, string> = { signed: 'sign.doneSigned', rejected: 'sign.doneRejected' };
+
+/** The page's language: ?lang= (remembered in a cookie), else the browser's Accept-Language, else English. */
+const detectLanguage = languageDetector({
+  order: ['querystring', 'cookie', 'header'],
+  lookupQueryString: 'lang',
+  lookupCookie: 'ss_lang',
+  caches: ['cookie'],
+  cookieOptions: { path: '/s', sameSite: 'Lax', httpOnly: true, maxAge: 365 * 86400 },
+  supportedLanguages: [...languages],
+  fallbackLanguage: 'en',
+});
+const pageLanguage = (c: Context<AppEnv>): Language => asLanguage(c.var.language);
 
 export const signPages = new Hono<AppEnv>()
   .use(rateLimit({ name: 'sign', windowMs: 60_000, max: 300 }))
+  .use(detectLanguage)
   .use('*', async (c, next) => {
     c.header('Cache-Control', 'no-store');
     await next();
@@ -29,7 +42,9 @@ export const signPages = new Hono<AppEnv>()
     const d = done[c.req.query('done') ?? ''];
     // The page shown right after Sign or Reject is not a new opening of the link.
     const view = await getSigningView(c.var.ctx, { token, recordOpen: !d });
-    return page(c, <SigningPage token={token} view={view} notice={d ? { kind: 'ok', text: d } : undefined} />);
+    const language = pageLanguage(c);
+    const t = translator(language);
+    return page(c, <SigningPage token={token} view={view} t={t} language={language} notice={d ? { kind: 'ok', text: t(d) } : undefined} />);
   })
   .post('/:token/sign', async (c) => {
     const token = c.req.param('token');
@@ -63,5 +78,6 @@ export const signPages = new Hono<AppEnv>()
 async function refusal(c: Context<AppEnv>, token: string, err: unknown) {
   if (!(err instanceof DomainError) || err.code === 'not_found') throw err;
   const view = await getSigningView(c.var.ctx, { token });
-  return page(c, <SigningPage token={token} view={view} notice={{ kind: 'error', text: err.message }} />, statusOf[err.code]);
+  const language = pageLanguage(c);
+  return page(c, <SigningPage token={token} view={view} t={translator(language)} language={language} notice={{ kind: 'error', text: err.message }} />, statusOf[err.code]);
 }
