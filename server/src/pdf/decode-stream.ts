@@ -4,6 +4,8 @@ import { inflateSync } from 'node:zlib';
 import { PDFArray, PDFDict, PDFName, PDFNumber, type PDFRawStream } from 'pdf-lib';
 import { PdfError } from './pdf-error';
 
+const MAX_DECODED_BYTES = 128 * 1024 * 1024;
+
 export function decodeStream(stream: PDFRawStream): Uint8Array {
   const filter = stream.dict.lookup(PDFName.of('Filter'));
   const filters = filter instanceof PDFArray ? filter.asArray() : filter ? [filter] : [];
@@ -13,7 +15,8 @@ export function decodeStream(stream: PDFRawStream): Uint8Array {
     const name = f instanceof PDFName ? f.asString() : String(f);
     if (name !== '/FlateDecode') throw new PdfError('unreadable', `unsupported filter ${name} on a cross-reference or object stream`);
     try {
-      bytes = inflateSync(bytes);
+      // A small upload must not inflate into gigabytes: real cross-reference and object streams stay far below this.
+      bytes = inflateSync(bytes, { maxOutputLength: MAX_DECODED_BYTES });
     } catch {
       throw new PdfError('unreadable', 'a compressed cross-reference or object stream is damaged');
     }

@@ -2,7 +2,7 @@
 // cross-reference chain, catalog and page tree. Reads only the trailer and a few objects, so it is fast on
 // large files.
 import { PdfError } from './pdf-error';
-import { readPageTree } from './page-tree';
+import { readPageTree } from './read-page-tree';
 import { readPdf } from './read-pdf';
 
 export function inspectPdf(bytes: Uint8Array): { pageCount: number; version: string } {

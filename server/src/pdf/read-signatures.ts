@@ -1,7 +1,7 @@
 // Finds the signatures of a PDF through its form fields (/AcroForm /Fields, following /Kids): each signature
 // field's value dictionary with its /ByteRange, /Contents (the CMS), /SubFilter and /M.
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFString, type PDFObject } from 'pdf-lib';
-import { readPageTree } from './page-tree';
+import { readPageTree } from './read-page-tree';
 import type { PdfFile } from './read-pdf';
 
 export interface PdfSignature {

@@ -55,6 +55,56 @@ export function nestedTreePdf(): Uint8Array {
   return new TextEncoder().encode(body);
 }
 
+/**
+ * A hybrid-reference file (as Word writes them): a classic xref table for the plain objects and, through the
+ * trailer's /XRefStm, a cross-reference stream for the catalog, page tree and font kept in an object stream.
+ */
+export function hybridPdf(): Uint8Array {
+  const packed = [
+    [1, '<< /Type /Catalog /Pages 2 0 R >>'],
+    [2, '<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 500 700] >>'],
+    [5, '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'],
+  ] as const;
+  let head = '';
+  let bodies = '';
+  for (const [n, body] of packed) {
+    head += `${n} ${bodies.length} `;
+    bodies += `${body}\n`;
+  }
+  const objStm = `<< /Type /ObjStm /N ${packed.length} /First ${head.length} /Length ${head.length + bodies.length} >>\nstream\n${head}${bodies}\nendstream`;
+  const plain: [number, string][] = [
+    [3, '<< /Type /Page /Parent 2 0 R /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>'],
+    [4, streamObject('BT /F1 24 Tf 72 600 Td (Hybrid page) Tj ET')],
+    [6, objStm],
+  ];
+  let body = '%PDF-1.5\n%\xe2\xe3\xcf\xd3\n';
+  const offsets = new Map<number, number>();
+  for (const [n, o] of plain) {
+    offsets.set(n, body.length);
+    body += `${n} 0 obj\n${o}\nendobj\n`;
+  }
+  // The stream holds rows [type 2, object stream 6, index] for objects 1, 2 and 5.
+  const rows = String.fromCharCode(2, 0, 6, 0, 2, 0, 6, 1, 2, 0, 6, 2);
+  offsets.set(7, body.length);
+  body += `7 0 obj\n<< /Type /XRef /Size 8 /W [1 2 1] /Index [1 2 5 1] /Length ${rows.length} >>\nstream\n${rows}\nendstream\nendobj\n`;
+  const xref = body.length;
+  // The table leaves out the objects the stream lists, so readers take those from the stream.
+  const entry = (n: number) => `${String(offsets.get(n)).padStart(10, '0')} 00000 n\r\n`;
+  body += `xref\n0 1\n0000000000 65535 f\r\n3 2\n${entry(3)}${entry(4)}6 2\n${entry(6)}${entry(7)}`;
+  body += `trailer\n<< /Size 8 /Root 1 0 R /XRefStm ${offsets.get(7)} >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
+/** A PDF with a filled-in form (an indirect /AcroForm with a text field), as pdf-lib writes it. */
+export async function formPdf(): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const page = doc.addPage([595.28, 841.89]);
+  const field = doc.getForm().createTextField('employee.name');
+  field.setText('Anna Virtanen');
+  field.addToPage(page, { x: 50, y: 700, width: 200, height: 24 });
+  return doc.save({ useObjectStreams: false });
+}
+
 function streamObject(content: string): string {
   return `<< /Length ${content.length} >>\nstream\n${content}\nendstream`;
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { X509Certificate } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { test } from 'node:test';
 import { createSealCertificate } from './create-seal-certificate';
 
@@ -10,13 +11,22 @@ for (const algorithm of ['rsa-3072', 'ecdsa-p256'] as const) {
     assert.equal(cert.subject, 'O=Acme Öy\nCN=Acme seal');
     assert.equal(cert.issuer, cert.subject);
     assert.ok(cert.verify(cert.publicKey), 'self-signed');
-    assert.ok(cert.checkPrivateKey(createPrivateKeyOf(privateKeyPem)));
+    assert.ok(cert.checkPrivateKey(createPrivateKey(privateKeyPem)));
     assert.deepEqual(cert.keyUsage, ['1.3.6.1.5.5.7.3.36', '1.3.6.1.5.5.7.3.4']);
     assert.equal(cert.publicKey.asymmetricKeyType, algorithm === 'rsa-3072' ? 'rsa' : 'ec');
     if (algorithm === 'rsa-3072') assert.equal(cert.publicKey.asymmetricKeyDetails?.modulusLength, 3072);
     assert.ok(new Date(cert.validTo).getFullYear() >= new Date().getFullYear() + 9);
+    // Key usage as an independent parser reads it: critical, digitalSignature + nonRepudiation, nothing else.
+    const ext = execFileSync('openssl', ['x509', '-noout', '-ext', 'keyUsage,basicConstraints'], { input: certificatePem }).toString();
+    assert.match(ext, /X509v3 Key Usage: critical\n\s*Digital Signature, Non Repudiation\n/);
+    assert.match(ext, /CA:FALSE/);
+    assert.match(execFileSync('openssl', ['x509', '-noout', '-text'], { input: certificatePem }).toString(), /Signature Algorithm: (sha256WithRSAEncryption|ecdsa-with-SHA256)/);
   });
 }
 
-import { createPrivateKey } from 'node:crypto';
-const createPrivateKeyOf = (pem: string) => createPrivateKey(pem);
+test('every certificate gets its own random serial number', async () => {
+  const serial = async () => new X509Certificate((await createSealCertificate({ commonName: 'A', organization: 'B', algorithm: 'ecdsa-p256' })).certificatePem).serialNumber;
+  const [a, b] = [await serial(), await serial()];
+  assert.notEqual(a, b);
+  assert.ok(a.length >= 30, `a 16-byte serial, not a counter: ${a}`);
+});

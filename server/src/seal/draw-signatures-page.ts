@@ -2,7 +2,8 @@
 // file's, so its objects can be appended to the original as they are.
 import { PDFDocument, PDFName, PDFRef, StandardFonts, rgb, type PDFFont, type PDFPage, type PDFObject } from 'pdf-lib';
 import QRCode from 'qrcode';
-import { drawable } from './pdf-text';
+import { toDrawableText } from './to-drawable-text';
+import { wrapText } from './wrap-text';
 
 export interface SignatureRecord {
   /** Empty when the sender gave no name: the email stands in. */
@@ -52,7 +53,7 @@ export async function drawSignaturesPages(
   let page: PDFPage = doc.addPage([width, height]);
   let y = height - margin;
   const line = (text: string, font: PDFFont, size: number, color = ink) => {
-    for (const part of wrap(drawable(font, text), font, size, textWidth)) {
+    for (const part of wrapText(toDrawableText(font, text), font, size, textWidth)) {
       page.drawText(part, { x: margin, y: y - size, size, font, color });
       y -= size * 1.35;
     }
@@ -100,7 +101,7 @@ export async function drawSignaturesPages(
 
   const pages = doc.getPages();
   for (const p of pages) {
-    p.drawText(drawable(regular, `Electronically sealed by ${content.sealName}. Any change to this document breaks the seal.`), {
+    p.drawText(toDrawableText(regular, `Electronically sealed by ${content.sealName}. Any change to this document breaks the seal.`), {
       x: margin,
       y: margin / 2 + 4,
       size: 8,
@@ -140,27 +141,4 @@ function drawQr(page: PDFPage, text: string, at: { x: number; y: number; size: n
       col = end;
     }
   }
-}
-
-function wrap(text: string, font: PDFFont, size: number, maxWidth: number): string[] {
-  const lines: string[] = [];
-  let current = '';
-  for (const word of text.split(' ')) {
-    const candidate = current ? `${current} ${word}` : word;
-    if (font.widthOfTextAtSize(candidate, size) <= maxWidth) {
-      current = candidate;
-      continue;
-    }
-    if (current) lines.push(current);
-    current = word;
-    // A single word longer than the line (a hash, a long email) is cut where it must be.
-    while (font.widthOfTextAtSize(current, size) > maxWidth && current.length > 1) {
-      let cut = current.length - 1;
-      while (cut > 1 && font.widthOfTextAtSize(current.slice(0, cut), size) > maxWidth) cut--;
-      lines.push(current.slice(0, cut));
-      current = current.slice(cut);
-    }
-  }
-  lines.push(current);
-  return lines;
 }

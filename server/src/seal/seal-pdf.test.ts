@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { inspectPdf } from '../pdf/inspect-pdf';
-import { nestedTreePdf, qpdf, textPdf } from '../pdf/test-pdfs.test-helper';
+import { formPdf, hybridPdf, nestedTreePdf, qpdf, textPdf } from '../pdf/test-pdfs.test-helper';
 import { createSealCertificate } from './create-seal-certificate';
 import { runPdfsig } from './pdfsig.test-helper';
 import { CONTENTS_BYTES, sealPdf, type SealInput } from './seal-pdf';
@@ -41,19 +41,37 @@ function pageText(bytes: Uint8Array, page: number): string {
   writeFileSync(file, bytes);
   return execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-layout', file, '-']).toString();
 }
+/** Page sizes as pdfinfo reports them ("612 x 792"), page 1 first. */
+function pageSizes(bytes: Uint8Array): string[] {
+  const file = path.join(dir, `s${Math.random()}.pdf`);
+  writeFileSync(file, bytes);
+  const out = execFileSync('pdfinfo', ['-f', '1', '-l', '9999', file]).toString();
+  return [...out.matchAll(/^Page\s+\d+ size:\s+([\d.]+ x [\d.]+)/gm)].map((m) => m[1]);
+}
 function qpdfCheck(bytes: Uint8Array): void {
   const file = path.join(dir, `c${Math.random()}.pdf`);
   writeFileSync(file, bytes);
   execFileSync('qpdf', ['--check', file], { stdio: 'pipe' });
 }
 
-for (const shape of ['classic xref', 'object streams', 'qpdf xref stream', 'incremental update', 'nested page tree'] as const) {
+/** The form fields qpdf sees: full name, type and annotation flags. */
+function formFields(bytes: Uint8Array): { name: string; type: string; flags: number }[] {
+  const file = path.join(dir, `f${Math.random()}.pdf`);
+  writeFileSync(file, bytes);
+  const json = JSON.parse(execFileSync('qpdf', ['--json', '--json-key=acroform', file]).toString());
+  return json.acroform.fields.map((f: any) => ({ name: f.fullname, type: f.fieldtype, flags: f.annotation.annotationflags }));
+}
+
+const shapes = ['classic xref', 'object streams', 'qpdf xref stream', 'hybrid xref', 'linearized', 'incremental update', 'nested page tree'] as const;
+for (const shape of shapes) {
   test(`${shape}: the original is an exact prefix, the seal verifies and covers the whole file`, async () => {
     const classic = await textPdf(2, { size: [400, 600] });
     const original =
       shape === 'classic xref' ? classic
       : shape === 'object streams' ? await textPdf(2, { objectStreams: true })
       : shape === 'qpdf xref stream' ? qpdf(classic, ['--object-streams=generate'])
+      : shape === 'hybrid xref' ? hybridPdf()
+      : shape === 'linearized' ? qpdf(classic, ['--linearize', '--object-streams=generate'])
       : shape === 'incremental update' ? await sealPdf(input(classic))
       : nestedTreePdf();
     const before = inspectPdf(original).pageCount;
@@ -76,6 +94,10 @@ for (const shape of ['classic xref', 'object streams', 'qpdf xref stream', 'incr
       assert.match(text, /2001:db8::1/);
       assert.ok(text.replace(/\s+/g, '').includes(input(original).originalSha256), 'the original SHA-256 is printed');
       assert.doesNotMatch(pageText(out, position === 'first' ? 2 : 1), /Signatures/);
+      // The signatures page takes the size of the first page, even when that page inherits its MediaBox.
+      const sizes = pageSizes(out);
+      assert.equal(sizes.length, before + 1);
+      assert.equal(sizes[sigPage - 1], sizes[position === 'first' ? 1 : 0]);
     }
   });
 }
@@ -100,6 +122,26 @@ test('a document that was already signed keeps that signature valid after sealin
   assert.equal(check.signatures.length, 2);
   assert.ok(check.signatures[0].valid && !check.signatures[0].wholeDocument, 'the earlier signature covers its own revision');
   assert.ok(check.signatures[1].valid && check.signatures[1].wholeDocument);
+  assert.deepEqual(formFields(out).map((f) => f.name).sort(), ['Seal 1', 'Seal 2']);
+});
+
+test('a form keeps its fields; the seal joins them as an invisible, locked signature field', async () => {
+  const original = await formPdf();
+  const out = await sealPdf(input(original));
+  const fields = formFields(out);
+  assert.deepEqual(fields.map((f) => f.name).sort(), ['Seal 1', 'employee.name']);
+  assert.deepEqual(fields.find((f) => f.name === 'Seal 1'), { name: 'Seal 1', type: '/Sig', flags: 132 });
+  assert.match(pageText(out, 1), /Anna Virtanen/, 'the filled-in value is still drawn');
+  const check = await runPdfsig(out);
+  assert.ok(check.signatures[0].valid && check.signatures[0].wholeDocument, check.raw);
+  qpdfCheck(out);
+  // The AcroForm was an indirect object: it gets a new version under its own number, and the catalog stays as it was.
+  const before = Buffer.from(original).toString('latin1');
+  const formRef = /\/AcroForm (\d+) 0 R/.exec(before)![1];
+  const rootRef = /\/Root (\d+) 0 R/.exec(before)![1];
+  const update = Buffer.from(out.subarray(original.length)).toString('latin1');
+  assert.match(update, new RegExp(`\\n${formRef} 0 obj\\n<<(?:(?!endobj)[^])*/SigFlags 3`));
+  assert.doesNotMatch(update, new RegExp(`\\n${rootRef} 0 obj`));
 });
 
 test('the CMS verifies with openssl and has signing-certificate-v2 and no signing-time (PAdES B-B)', async () => {

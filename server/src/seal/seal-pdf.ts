@@ -2,13 +2,14 @@
 // holding the signatures page(s) and the organisation's PAdES B-B seal over the whole file. Signatures the
 // original already carried stay valid because their bytes do not move.
 import { createHash } from 'node:crypto';
-import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRef, PDFString } from 'pdf-lib';
-import { readPageTree } from '../pdf/page-tree';
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
+import { readPageTree } from '../pdf/read-page-tree';
 import { readPdf, type PdfFile } from '../pdf/read-pdf';
 import { buildCms, type SealKeyMaterial, type Timestamper } from './build-cms';
 import { drawSignaturesPages, type SignatureRecord } from './draw-signatures-page';
-import { pdfDate, pdfString } from './pdf-text';
-import { writeUpdate } from './write-update';
+import { formatPdfDate } from './format-pdf-date';
+import { formatPdfString } from './format-pdf-string';
+import { writeUpdate, type UpdateObject } from './write-update';
 
 export type { SignatureRecord };
 
@@ -41,17 +42,22 @@ export async function sealPdf(input: SealInput): Promise<Uint8Array> {
 
   const sigRef = ctx.nextRef();
   const widgetRef = ctx.nextRef();
-  const acroFormRef = ctx.nextRef();
+  // An indirect AcroForm gets a new version under its own number, so whatever else refers to it sees our field.
+  const formValue = tree.catalog.get(PDFName.of('AcroForm'));
+  const acroFormRef = formValue instanceof PDFRef ? formValue : ctx.nextRef();
   const sealPage = input.position === 'first' ? drawn.pageRefs[drawn.pageRefs.length - 1] : drawn.pageRefs[0];
   const sealPageDict = drawn.objects.find(([ref]) => ref === sealPage)![1] as PDFDict;
   sealPageDict.set(PDFName.of('Annots'), ctx.obj([widgetRef]));
 
-  const fieldNumber = 1 + countSealFields(pdf, tree.catalog);
+  const existing = pdf.resolve(formValue);
+  const acroForm = existing instanceof PDFDict ? existing.clone(ctx) : ctx.obj({});
+  const oldFields = pdf.resolve(acroForm.get(PDFName.of('Fields')));
+  const fields = oldFields instanceof PDFArray ? oldFields.asArray() : [];
   const widget = ctx.obj({
     Type: 'Annot',
     Subtype: 'Widget',
     FT: 'Sig',
-    T: PDFString.of(`Seal ${fieldNumber}`),
+    T: PDFString.of(freeFieldName(pdf, fields)),
     V: sigRef,
     P: sealPage,
     Rect: [0, 0, 0, 0],
@@ -59,13 +65,15 @@ export async function sealPdf(input: SealInput): Promise<Uint8Array> {
   });
 
   // AcroForm: the existing one's entries and fields, plus ours.
-  const existing = pdf.resolve(tree.catalog.get(PDFName.of('AcroForm')));
-  const acroForm = existing instanceof PDFDict ? existing.clone(ctx) : ctx.obj({});
-  const oldFields = pdf.resolve(acroForm.get(PDFName.of('Fields')));
-  acroForm.set(PDFName.of('Fields'), ctx.obj([...(oldFields instanceof PDFArray ? oldFields.asArray() : []), widgetRef]));
+  acroForm.set(PDFName.of('Fields'), ctx.obj([...fields, widgetRef]));
   acroForm.set(PDFName.of('SigFlags'), PDFNumber.of(3));
-  const catalog = tree.catalog.clone(ctx);
-  catalog.set(PDFName.of('AcroForm'), acroFormRef);
+  // The catalog needs a new version only when it did not already point at an indirect AcroForm.
+  const catalogUpdate: UpdateObject[] = [];
+  if (!(formValue instanceof PDFRef)) {
+    const catalog = tree.catalog.clone(ctx);
+    catalog.set(PDFName.of('AcroForm'), acroFormRef);
+    catalogUpdate.push({ ref: PDFRef.of(tree.catalogRef.objectNumber, pdf.generationOf(tree.catalogRef.objectNumber)), object: catalog });
+  }
 
   const pages = tree.pages.clone(ctx);
   const oldKids = pdf.resolve(tree.pages.get(PDFName.of('Kids')));
@@ -76,11 +84,11 @@ export async function sealPdf(input: SealInput): Promise<Uint8Array> {
   const contentsPlaceholder = `<${'0'.repeat(CONTENTS_BYTES * 2)}>`;
   const sigDict =
     `<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /ByteRange ${BYTE_RANGE_PLACEHOLDER} ` +
-    `/Contents ${contentsPlaceholder} /M (${pdfDate(input.signedAt ?? new Date())}) /Name ${pdfString(input.sealName)} ` +
-    `/Reason ${pdfString(`Signatures of ${input.signatures.length} signer(s) sealed by ${input.sealName}`)} >>`;
+    `/Contents ${contentsPlaceholder} /M (${formatPdfDate(input.signedAt ?? new Date())}) /Name ${formatPdfString(input.sealName)} ` +
+    `/Reason ${formatPdfString(`Signatures of ${input.signatures.length} signer(s) sealed by ${input.sealName}`)} >>`;
 
   const update = writeUpdate(pdf, [
-    { ref: PDFRef.of(tree.catalogRef.objectNumber, pdf.generationOf(tree.catalogRef.objectNumber)), object: catalog },
+    ...catalogUpdate,
     { ref: PDFRef.of(tree.pagesRef.objectNumber, pdf.generationOf(tree.pagesRef.objectNumber)), object: pages },
     ...drawn.objects.map(([ref, object]) => ({ ref, object })),
     { ref: widgetRef, object: widget },
@@ -106,9 +114,15 @@ export async function sealPdf(input: SealInput): Promise<Uint8Array> {
   return out;
 }
 
-/** How many signature fields the document already has, so ours gets a new name. */
-function countSealFields(pdf: PdfFile, catalog: PDFDict): number {
-  const form = pdf.resolve(catalog.get(PDFName.of('AcroForm')));
-  const fields = form instanceof PDFDict ? pdf.resolve(form.get(PDFName.of('Fields'))) : undefined;
-  return fields instanceof PDFArray ? fields.size() : 0;
+/** "Seal 1", or the first "Seal n" no top-level field of the document is already called. */
+function freeFieldName(pdf: PdfFile, fields: PDFObject[]): string {
+  const taken = new Set<string>();
+  for (const f of fields) {
+    const field = pdf.resolve(f);
+    const name = field instanceof PDFDict ? pdf.resolve(field.get(PDFName.of('T'))) : undefined;
+    if (name instanceof PDFString || name instanceof PDFHexString) taken.add(name.decodeText());
+  }
+  let n = 1;
+  while (taken.has(`Seal ${n}`)) n++;
+  return `Seal ${n}`;
 }

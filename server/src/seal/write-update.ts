@@ -1,6 +1,6 @@
 // Appends objects to a PDF as an incremental update: the objects, then a cross-reference section of the same kind
 // as the original's newest one (table or stream) chained to it with /Prev, and a trailer.
-import { PDFName, PDFNumber, PDFRef, type PDFDict, type PDFObject } from 'pdf-lib';
+import { PDFName, PDFRef, type PDFObject } from 'pdf-lib';
 import type { PdfFile } from '../pdf/read-pdf';
 
 export type UpdateObject = { ref: PDFRef; object: PDFObject } | { ref: PDFRef; raw: string };
@@ -92,8 +92,3 @@ function subsections<T extends { n: number }>(sorted: T[]): { first: number; ite
   }
   return out;
 }
-
-export const numberOf = (dict: PDFDict, key: string) => {
-  const v = dict.get(PDFName.of(key));
-  return v instanceof PDFNumber ? v.asNumber() : 0;
-};
