@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { desc } from 'drizzle-orm';
 import { adminAuditEvents } from '../src/db/schema';
-import { bearer, dbKinds, startTestApp, type TestApp } from './harness';
+import { bearer, dbKinds, signInHeaders, startTestApp, type TestApp } from './harness';
 
 for (const kind of dbKinds) {
   describe(`admin users on ${kind}`, () => {
@@ -63,13 +63,7 @@ for (const kind of dbKinds) {
     });
 
     test('the users page lists accounts and adds one through its form', async () => {
-      const login = await t.app.request('/login', {
-        method: 'POST',
-        headers: { Origin: 'http://localhost', 'Content-Type': 'application/x-www-form-urlencoded', 'User-Agent': 'UA' },
-        body: new URLSearchParams({ login: admin.email, password: admin.password }).toString(),
-      });
-      const cookie = login.headers.get('set-cookie')!.match(/ss_session=([^;]+)/)![1];
-      const headers = { Cookie: `ss_session=${cookie}`, 'User-Agent': 'UA' };
+      const headers = await signInHeaders(t, admin.email, admin.password);
       const html = await (await t.app.request('/admin/users', { headers })).text();
       assert.ok(html.includes(admin.email));
       const csrf = html.match(/name="_csrf" value="([^"]+)"/)![1];

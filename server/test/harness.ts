@@ -126,6 +126,18 @@ export function processForm(
 
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
+/** Signs in through the login form as a browser would; returns the headers that carry the session. */
+export async function signInHeaders(t: TestApp, login: string, password: string, userAgent = 'UA'): Promise<{ Cookie: string; 'User-Agent': string }> {
+  const res = await t.app.request('/login', {
+    method: 'POST',
+    headers: { Origin: 'http://localhost', 'Content-Type': 'application/x-www-form-urlencoded', 'User-Agent': userAgent },
+    body: new URLSearchParams({ login, password }).toString(),
+  });
+  const cookie = res.headers.get('set-cookie')?.match(/ss_session=([^;]+)/)?.[1];
+  if (!cookie) throw new Error(`sign-in as ${login} failed with ${res.status}`);
+  return { Cookie: `ss_session=${cookie}`, 'User-Agent': userAgent };
+}
+
 /** A PDF of about `megabytes` MB: one page and a large stream of random bytes (as an image-heavy file would be). */
 export async function makeLargePdf(megabytes: number): Promise<Uint8Array> {
   const doc = await PDFDocument.create();

@@ -2,7 +2,7 @@
 // the page, on PGlite and PostgreSQL; nobody sees others' processes without the right.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { bearer, dbKinds, makePdf, processForm, startTestApp, type TestApp } from './harness';
+import { bearer, dbKinds, signInHeaders, makePdf, processForm, startTestApp, type TestApp } from './harness';
 import { processSearchQuery } from '@secure-signature/shared';
 import { processStatistics } from '../src/domain/process/process-statistics';
 import { signingPathFor } from './outbox-reader';
@@ -79,13 +79,7 @@ for (const kind of dbKinds) {
     });
 
     test('the page filters and exports CSV with quoting and no formula injection', async () => {
-      const login = await t.app.request('/login', {
-        method: 'POST',
-        headers: { Origin: 'http://localhost', 'Content-Type': 'application/x-www-form-urlencoded', 'User-Agent': 'UA' },
-        body: new URLSearchParams({ login: alice.email, password: alice.password }).toString(),
-      });
-      const cookie = login.headers.get('set-cookie')!.match(/ss_session=([^;]+)/)![1];
-      const headers = { Cookie: `ss_session=${cookie}`, 'User-Agent': 'UA' };
+      const headers = await signInHeaders(t, alice.email, alice.password);
       const html = await (await t.app.request('/processes?q=acme&sort=title', { headers })).text();
       assert.match(html, /NDA Acme/);
       assert.doesNotMatch(html, /Bob contract/);

@@ -4,8 +4,8 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { processes, signers, users } from '../../db/schema';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { inTransaction, type Ctx } from '../context';
-import { asLanguage, type Language } from '../../i18n/languages';
 import { queueMessage } from '../mail/queue-message';
+import { recipientLanguages } from '../mail/recipient-languages';
 
 export async function expireProcess(ctx: Ctx, input: { processId: string }): Promise<boolean> {
   return inTransaction(ctx, async (tx) => {
@@ -17,8 +17,7 @@ export async function expireProcess(ctx: Ctx, input: { processId: string }): Pro
       .select({ email: signers.email, language: signers.language })
       .from(signers)
       .where(and(eq(signers.processId, process.id), inArray(signers.status, ['invited', 'signed'])));
-    const recipients = new Map<string, Language>([[sender.email, 'en'], ...told.map((s) => [s.email, asLanguage(s.language)] as const)]);
-    for (const [recipient, language] of recipients) {
+    for (const [recipient, language] of recipientLanguages(sender.email, told)) {
       await queueMessage(tx, {
         processId: process.id,
         recipient,

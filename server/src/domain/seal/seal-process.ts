@@ -7,8 +7,8 @@ import { requestTimestamp } from '../../seal/request-timestamp';
 import { sealPdf } from '../../seal/seal-pdf';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { inTransaction, type Ctx } from '../context';
-import { asLanguage, type Language } from '../../i18n/languages';
 import { queueMessage } from '../mail/queue-message';
+import { recipientLanguages } from '../mail/recipient-languages';
 import { finalName } from '../document/final-name';
 import { newVerificationCode } from '../verify/verification-code';
 import { getSettings } from '../settings/get-settings';
@@ -72,8 +72,7 @@ export async function sealProcess(ctx: Ctx, input: { processId: string }): Promi
         actor: 'system',
       });
     }
-    const recipients = new Map<string, Language>([[sender.email, 'en'], ...signerRows.map((s) => [s.email, asLanguage(s.language)] as const)]);
-    for (const [recipient, language] of recipients) {
+    for (const [recipient, language] of recipientLanguages(sender.email, signerRows)) {
       await queueMessage(tx, {
         processId: process.id,
         recipient,

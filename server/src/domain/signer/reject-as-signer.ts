@@ -4,8 +4,8 @@ import { processes, signers, users } from '../../db/schema';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { inTransaction, type Ctx } from '../context';
 import { invalidInput } from '../errors';
-import { asLanguage, type Language } from '../../i18n/languages';
 import { queueMessage } from '../mail/queue-message';
+import { recipientLanguages } from '../mail/recipient-languages';
 import { findSignerByToken } from './find-signer-by-token';
 import { assertCanSign } from './sign-as-signer';
 
@@ -36,8 +36,7 @@ export async function rejectAsSigner(ctx: Ctx, input: { token: string; reason: s
       .select({ email: signers.email, language: signers.language })
       .from(signers)
       .where(and(eq(signers.processId, process.id), ne(signers.id, signer.id), inArray(signers.status, ['invited', 'signed'])));
-    const recipients = new Map<string, Language>([[sender.email, 'en'], ...others.map((o) => [o.email, asLanguage(o.language)] as const)]);
-    for (const [recipient, language] of recipients) {
+    for (const [recipient, language] of recipientLanguages(sender.email, others)) {
       await queueMessage(tx, {
         processId: process.id,
         recipient,
