@@ -48,6 +48,8 @@ for (const kind of dbKinds) {
 
     test('status, dates, sort and paging; totals cover the whole filtered set', async () => {
       assert.deepEqual(titles((await search('status=completed')).body), ['NDA Acme']);
+      assert.equal((await search('component=api')).body.total, 3);
+      assert.equal((await search('component=outlook')).body.total, 0);
       assert.deepEqual(titles((await search('from=2026-02-02&to=2026-02-02')).body), ['=HYPERLINK("http://evil")']);
       const page1 = (await search('limit=2&sort=created')).body;
       assert.deepEqual(titles(page1), ['NDA Acme', '=HYPERLINK("http://evil")']);

@@ -28,6 +28,8 @@ function VerificationCard({ verification }: { verification: ProcessVerification 
 }
 
 const statuses = ['pending', 'completed', 'rejected', 'aborted', 'expired'] as const;
+/** Where processes are started from (the `component` of a process). */
+const components = [['api', 'API'], ['web', 'Web'], ['outlook', 'Outlook'], ['xml', 'XML API'], ['email', 'Email API']] as const;
 
 /** The query string of a search, with some parameters changed (for sort links, paging and export). */
 export function searchHref(base: string, q: ProcessSearchQuery, change: Partial<Record<keyof ProcessSearchQuery, string | number | undefined>>) {
@@ -77,6 +79,15 @@ export function ProcessListPage(p: { actor: UserActor; csrfToken?: string; query
               <option value="">Any</option>
               {statuses.map((s) => (
                 <option value={s} selected={q.status === s}>{s}</option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label for="component">Started from</label>
+            <select id="component" name="component">
+              <option value="">Anywhere</option>
+              {components.map(([value, label]) => (
+                <option value={value} selected={q.component === value}>{label}</option>
               ))}
             </select>
           </div>
