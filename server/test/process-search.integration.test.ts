@@ -88,6 +88,11 @@ for (const kind of dbKinds) {
       assert.match(html, /<strong>2<\/strong> processes/);
       assert.match(html, /<title id="weekly-title">Processes started and completed per week<\/title>/);
       assert.match(html, /Pending processes by the signer they wait for/);
+      const one = await (await t.app.request(`/processes/${ids['NDA Acme']}?auditQ=x1@ACME`, { headers })).text();
+      assert.match(one, /Send invitation to: x1@acme\.test/);
+      assert.match(one, /Signed by x1@acme\.test/);
+      assert.doesNotMatch(one, /Process with id: .* created/, 'events that do not match are left out');
+      assert.match(one, /(\d+) of (\d+) events/);
       const csv = await (await t.app.request('/processes/export.csv?sort=created', { headers })).text();
       const lines = csv.trim().split('\r\n');
       assert.equal(lines[0], 'id,created,component,status,title,sender,signers,signed,completed');

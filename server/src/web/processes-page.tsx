@@ -184,7 +184,14 @@ export function ProcessListPage(p: { actor: UserActor; csrfToken?: string; query
   );
 }
 
-export function ProcessPage(p: { actor: UserActor; csrfToken?: string; process: ProcessView; notice?: string; verification?: ProcessVerification }) {
+export function ProcessPage(p: {
+  actor: UserActor;
+  csrfToken?: string;
+  process: ProcessView;
+  notice?: string;
+  verification?: ProcessVerification;
+  auditQuery?: { q: string; page: number };
+}) {
   const x = p.process;
   return (
     <Layout title={x.title} actor={p.actor} csrfToken={p.csrfToken}>
@@ -292,21 +299,54 @@ export function ProcessPage(p: { actor: UserActor; csrfToken?: string; process: 
             </div>
           )
         ) : null}
-        <table>
-          <thead>
-            <tr><th>Time</th><th>Event</th><th class="optional">IP</th></tr>
-          </thead>
-          <tbody>
-            {(x.auditTrail ?? []).map((a) => (
-              <tr>
-                <td class="time">{formatTime(a.createdAt)}</td>
-                <td class="text">{a.message}</td>
-                <td class="optional">{a.ip ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <AuditTrail processId={x.id} events={x.auditTrail ?? []} query={p.auditQuery ?? { q: '', page: 1 }} />
       </div>
     </Layout>
+  );
+}
+
+const AUDIT_PAGE = 50;
+
+/** The audit trail with a search over its messages and pages of 50 events. */
+function AuditTrail(p: { processId: string; events: NonNullable<ProcessView['auditTrail']>; query: { q: string; page: number } }) {
+  const q = p.query.q.trim().toLowerCase();
+  const matching = q ? p.events.filter((e) => `${e.message} ${e.ip ?? ''} ${e.type}`.toLowerCase().includes(q)) : p.events;
+  const pages = Math.max(1, Math.ceil(matching.length / AUDIT_PAGE));
+  const current = Math.min(Math.max(1, p.query.page), pages);
+  const shown = matching.slice((current - 1) * AUDIT_PAGE, current * AUDIT_PAGE);
+  const href = (page: number) => `/processes/${p.processId}?${new URLSearchParams({ ...(p.query.q ? { auditQ: p.query.q } : {}), auditPage: String(page) })}#audit`;
+  return (
+    <div id="audit">
+      <form method="get" action={`/processes/${p.processId}#audit`} class="actions" role="search">
+        <input type="text" name="auditQ" value={p.query.q} aria-label="Search the audit trail" placeholder="Search events, e.g. an email address" />
+        <button class="secondary" type="submit">Search</button>
+      </form>
+      <p class="muted">
+        {matching.length} of {p.events.length} events
+      </p>
+      <table>
+        <thead>
+          <tr><th>Time</th><th>Event</th><th class="optional">IP</th></tr>
+        </thead>
+        <tbody>
+          {shown.map((a) => (
+            <tr>
+              <td class="time">{formatTime(a.createdAt)}</td>
+              <td class="text">{a.message}</td>
+              <td class="optional">{a.ip ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {pages > 1 ? (
+        <p class="actions">
+          {current > 1 ? <a href={href(current - 1)}>← Earlier</a> : null}
+          <span class="muted">
+            Page {current} of {pages}
+          </span>
+          {current < pages ? <a href={href(current + 1)}>Later →</a> : null}
+        </p>
+      ) : null}
+    </div>
   );
 }

@@ -36,7 +36,8 @@ export const processPages = new Hono<AppEnv>()
   })
   .get('/:id', async (c) => {
     const process = await getProcess(c.var.ctx, { processId: c.req.param('id') });
-    return page(c, <ProcessPage actor={requireActor(c.var.ctx)} csrfToken={c.var.csrfToken} process={process} notice={notices[c.req.query('done') ?? '']} />);
+    const auditQuery = { q: (c.req.query('auditQ') ?? '').slice(0, 200), page: Number.parseInt(c.req.query('auditPage') ?? '1', 10) || 1 };
+    return page(c, <ProcessPage actor={requireActor(c.var.ctx)} csrfToken={c.var.csrfToken} process={process} notice={notices[c.req.query('done') ?? '']} auditQuery={auditQuery} />);
   })
   .post('/:id/verify', async (c) => {
     const id = c.req.param('id');
