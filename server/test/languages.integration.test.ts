@@ -56,3 +56,12 @@ test("emails come in the signer's own language, else the process's", async () =>
   assert.equal(hans.subject, 'Bitte um Unterschrift: Vuokrasopimus');
   assert.match(hans.text, /Dieser Link ist persönlich/);
 });
+
+test('refusals on the page are translated too: a double Sign in Finnish', async () => {
+  const post = () =>
+    t.app.request(`${link}/sign`, { method: 'POST', headers: { Origin: 'http://localhost', 'Accept-Language': 'fi', 'Content-Type': 'application/x-www-form-urlencoded' }, body: '' });
+  assert.equal((await post()).status, 303);
+  const again = await post();
+  assert.equal(again.status, 409);
+  assert.match(await again.text(), /Olet jo allekirjoittanut\./);
+});

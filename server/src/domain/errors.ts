@@ -6,6 +6,8 @@ export class DomainError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly field?: string,
+    /** A key of the signer texts (server/src/i18n) when a signer sees this error, so it can be shown translated. */
+    readonly textKey?: string,
   ) {
     super(message);
     this.name = 'DomainError';

@@ -25,6 +25,9 @@ export const da: Texts = {
     doneSigned: 'Tak: din underskrift er registreret.',
     doneRejected: 'Du afviste processen; afsenderen og de øvrige underskrivere har fået besked.',
     status: { waiting: 'venter på tur', invited: 'inviteret', signed: 'underskrevet', rejected: 'afvist' },
+    errorAlreadySigned: 'Du har allerede underskrevet.',
+    errorNoReason: 'Angiv en begrundelse for afvisningen.',
+    errorLongReason: 'Begrundelsen må højst være 2000 tegn.',
     language: 'Sprog',
   },
   mail: {

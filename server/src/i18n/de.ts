@@ -25,6 +25,9 @@ export const de: Texts = {
     doneSigned: 'Vielen Dank: Ihre Unterschrift ist erfasst.',
     doneRejected: 'Sie haben den Vorgang abgelehnt; der Absender und die anderen Unterzeichnenden wurden informiert.',
     status: { waiting: 'wartet auf die Reihe', invited: 'eingeladen', signed: 'unterschrieben', rejected: 'abgelehnt' },
+    errorAlreadySigned: 'Sie haben bereits unterschrieben.',
+    errorNoReason: 'Bitte geben Sie einen Grund für die Ablehnung an.',
+    errorLongReason: 'Der Grund darf höchstens 2000 Zeichen lang sein.',
     language: 'Sprache',
   },
   mail: {

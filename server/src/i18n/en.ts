@@ -24,6 +24,9 @@ export const en = {
     doneSigned: 'Thank you: your signature is recorded.',
     doneRejected: 'You rejected the process; the sender and the other signers have been told.',
     status: { waiting: 'waiting for turn', invited: 'invited', signed: 'signed', rejected: 'rejected' },
+    errorAlreadySigned: 'You have already signed.',
+    errorNoReason: 'Please give a reason for rejecting.',
+    errorLongReason: 'The reason may be at most 2000 characters.',
     language: 'Language',
   },
   mail: {

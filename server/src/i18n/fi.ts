@@ -25,6 +25,9 @@ export const fi: Texts = {
     doneSigned: 'Kiitos: allekirjoituksesi on tallennettu.',
     doneRejected: 'Hylkäsit prosessin; lähettäjälle ja muille allekirjoittajille on kerrottu.',
     status: { waiting: 'odottaa vuoroaan', invited: 'kutsuttu', signed: 'allekirjoitettu', rejected: 'hylätty' },
+    errorAlreadySigned: 'Olet jo allekirjoittanut.',
+    errorNoReason: 'Kerro hylkäämisen syy.',
+    errorLongReason: 'Syy voi olla enintään 2000 merkkiä.',
     language: 'Kieli',
   },
   mail: {

@@ -25,6 +25,9 @@ export const sv: Texts = {
     doneSigned: 'Tack: din underskrift är registrerad.',
     doneRejected: 'Du avvisade processen; avsändaren och de andra undertecknarna har informerats.',
     status: { waiting: 'väntar på sin tur', invited: 'inbjuden', signed: 'undertecknat', rejected: 'avvisat' },
+    errorAlreadySigned: 'Du har redan skrivit under.',
+    errorNoReason: 'Ange en anledning till avvisningen.',
+    errorLongReason: 'Anledningen får vara högst 2000 tecken.',
     language: 'Språk',
   },
   mail: {

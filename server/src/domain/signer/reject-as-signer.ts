@@ -3,7 +3,7 @@ import { and, eq, inArray, ne } from 'drizzle-orm';
 import { processes, signers, users } from '../../db/schema';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { inTransaction, type Ctx } from '../context';
-import { invalidInput } from '../errors';
+import { DomainError } from '../errors';
 import { queueMessage } from '../mail/queue-message';
 import { recipientLanguages } from '../mail/recipient-languages';
 import { findSignerByToken } from './find-signer-by-token';
@@ -11,8 +11,8 @@ import { assertCanSign } from './sign-as-signer';
 
 export async function rejectAsSigner(ctx: Ctx, input: { token: string; reason: string }): Promise<void> {
   const reason = input.reason.trim();
-  if (!reason) throw invalidInput('Please give a reason for rejecting', 'reason');
-  if (reason.length > 2000) throw invalidInput('The reason may be at most 2000 characters', 'reason');
+  if (!reason) throw new DomainError('invalid_input', 'Please give a reason for rejecting', 'reason', 'sign.errorNoReason');
+  if (reason.length > 2000) throw new DomainError('invalid_input', 'The reason may be at most 2000 characters', 'reason', 'sign.errorLongReason');
   await inTransaction(ctx, async (tx) => {
     const { signer, process } = await findSignerByToken(tx, { token: input.token, forUpdate: true });
     assertCanSign(process.status, signer.status);

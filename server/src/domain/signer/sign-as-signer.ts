@@ -7,7 +7,7 @@ import { loadSealKey } from '../seal/load-seal-key';
 import { signRecord } from '../signature/sign-record';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { inTransaction, type Ctx } from '../context';
-import { conflict } from '../errors';
+import { DomainError } from '../errors';
 import { enqueueJob } from '../outbox/enqueue-job';
 import { findSignerByToken } from './find-signer-by-token';
 import { inviteSigner } from './invite-signer';
@@ -88,8 +88,9 @@ export async function signAsSigner(
 }
 
 export function assertCanSign(processStatus: string, signerStatus: string): void {
-  if (processStatus !== 'pending') throw conflict(`The process is ${processStatus}: nothing can be signed any more`);
-  if (signerStatus === 'signed') throw conflict('You have already signed');
-  if (signerStatus === 'rejected') throw conflict('You have rejected this process');
-  if (signerStatus === 'waiting') throw conflict('It is not your turn to sign yet');
+  const refuse = (message: string, textKey: string) => new DomainError('conflict', message, undefined, textKey);
+  if (processStatus !== 'pending') throw refuse(`The process is ${processStatus}: nothing can be signed any more`, `sign.${processStatus}`);
+  if (signerStatus === 'signed') throw refuse('You have already signed', 'sign.errorAlreadySigned');
+  if (signerStatus === 'rejected') throw refuse('You have rejected this process', 'sign.alreadyRejected');
+  if (signerStatus === 'waiting') throw refuse('It is not your turn to sign yet', 'sign.notYourTurn');
 }

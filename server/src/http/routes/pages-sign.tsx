@@ -79,5 +79,6 @@ async function refusal(c: Context<AppEnv>, token: string, err: unknown) {
   if (!(err instanceof DomainError) || err.code === 'not_found') throw err;
   const view = await getSigningView(c.var.ctx, { token });
   const language = pageLanguage(c);
-  return page(c, <SigningPage token={token} view={view} t={translator(language)} language={language} notice={{ kind: 'error', text: err.message }} />, statusOf[err.code]);
+  const t = translator(language);
+  return page(c, <SigningPage token={token} view={view} t={t} language={language} notice={{ kind: 'error', text: err.textKey ? t(err.textKey) : err.message }} />, statusOf[err.code]);
 }
