@@ -48,7 +48,7 @@ try {
   const config = loadConfig({ LOG_LEVEL: 'silent' });
   const ctxFor = (u: { id: string; email: string }, isAdmin: boolean): Ctx => ({
     db, config, secrets: createSecrets('s'.repeat(40)), blobs: createBlobStore('database', '.'), clock: () => new Date(), log: createLogger('silent'),
-    actor: { id: u.id, email: u.email, name: null, isAdmin },
+    actor: { id: u.id, email: u.email, name: null, isAdmin, privileges: ['start_processes', 'statistics_own'] },
   });
   const q = (query: Record<string, unknown>) => processSearchQuery.parse(query);
   const cases: [string, Ctx, ProcessSearchQuery][] = [

@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { startServerProcess, type ServerProcess } from '../server/test/server-process';
 import { startSmtpPeer, type ReceivedMail, type SmtpPeer } from '../server/test/smtp-peer';
 
@@ -54,4 +55,47 @@ export function signingLink(mail: ReceivedMail): string {
   const link = mail.text.match(/https?:\/\/\S+\/s\/[A-Za-z0-9_-]+/)?.[0];
   if (!link) throw new Error(`no signing link in the mail to ${mail.to}:\n${mail.text}`);
   return link;
+}
+
+/** An API token of the admin, made with Basic authentication as a program would. */
+export async function adminToken(sut: FlowServer): Promise<string> {
+  const basic = `Basic ${Buffer.from(`${admin.email}:${admin.password}`).toString('base64')}`;
+  const res = await fetch(`${sut.server.url}/api/v1/tokens`, { method: 'POST', headers: { Authorization: basic, 'Content-Type': 'application/json' }, body: '{"label":"e2e"}' });
+  if (res.status !== 201) throw new Error(`no token: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { token: string }).token;
+}
+
+/** The signing link in the invitation `email` received for `title`, once it has arrived. */
+export async function invitationLinkFor(sut: FlowServer, email: string, title: string): Promise<string> {
+  const subject = `Signature request: ${title}`;
+  const mails = await sut.smtp.waitFor((all) => mailsTo(all, email, subject).length > 0, 30_000);
+  return signingLink(mailsTo(mails, email, subject)[0]);
+}
+
+/** Changes some settings of some sections through the admin API (PUT replaces all, so the rest is sent as it is). */
+export async function changeSettings(sut: FlowServer, token: string, change: Record<string, Record<string, unknown>>): Promise<void> {
+  const auth = { Authorization: `Bearer ${token}` };
+  const current = (await (await fetch(`${sut.server.url}/api/v1/admin/settings`, { headers: auth })).json()) as Record<string, Record<string, unknown>>;
+  for (const [section, values] of Object.entries(change)) current[section] = { ...current[section], ...values };
+  const res = await fetch(`${sut.server.url}/api/v1/admin/settings`, { method: 'PUT', headers: { ...auth, 'Content-Type': 'application/json' }, body: JSON.stringify(current) });
+  if (res.status !== 200) throw new Error(`settings refused: ${res.status} ${await res.text()}`);
+}
+
+/** Signs `page` in through the login form, as the admin unless told otherwise; waits for the process list. */
+export async function signInWithForm(page: Page, sut: FlowServer, login = admin.email, password = admin.password): Promise<void> {
+  await page.goto(`${sut.server.url}/login`);
+  await page.getByLabel('Username or email').fill(login);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL('**/processes');
+}
+
+/** Registers the test identity provider (server/test/oidc-idp.ts) as the method "oidc:testbank". */
+export async function addTestBank(sut: FlowServer, token: string, idp: { issuer: string; clientId: string; clientSecret: string }): Promise<void> {
+  const res = await fetch(`${sut.server.url}/api/v1/admin/identity-providers`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ id: 'testbank', name: 'Test bank ID', preset: 'ftn', issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret }),
+  });
+  if (res.status !== 201) throw new Error(`identity provider refused: ${res.status} ${await res.text()}`);
 }

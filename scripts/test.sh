@@ -20,9 +20,12 @@ fi
 [ -d node_modules ] || npm ci
 
 npx tsc -p tsconfig.json --noEmit
+npx tsc -p addin/tsconfig.json --noEmit
+# The task pane and /start are served from the build (addin/dist); tests load them.
+npm run build --silent
 
 # Unit and integration tests: every *.test.ts outside e2e/.
-mapfile -t files < <(find shared server bench -name '*.test.ts' -not -path '*/node_modules/*' | sort)
+mapfile -t files < <(find shared server addin bench -name '*.test.ts' -not -path '*/node_modules/*' | sort)
 node --import tsx --test --test-concurrency=1 "${files[@]}"
 
 # Browser flows.

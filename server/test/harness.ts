@@ -1,6 +1,7 @@
 // Integration-test harness: the real app (createApp) on a fresh database of either kind, with its worker,
 // helpers to make users, tokens, PDFs and multipart requests. Used by every *.integration.test.ts.
 import { randomBytes } from 'node:crypto';
+import zlib from 'node:zlib';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -146,4 +147,45 @@ export async function makeLargePdf(megabytes: number): Promise<Uint8Array> {
   const bytes = randomBytes(Math.round(megabytes * 1024 * 1024));
   doc.context.register(doc.context.stream(bytes, { Type: 'XObject', Subtype: 'Image', Width: 1024, Height: bytes.length / 3072, ColorSpace: 'DeviceRGB', BitsPerComponent: 8 }));
   return doc.save();
+}
+
+/** A PNG data URL as the signing page's pad sends it: a white `width`×`height` image with a dark stroke. */
+export function signaturePng(width = 300, height = 90): string {
+  const rows: Buffer[] = [];
+  for (let y = 0; y < height; y++) {
+    const row = Buffer.alloc(1 + width * 3, 0xff);
+    row[0] = 0; // filter: none
+    for (let x = 0; x < width; x++) {
+      // A wave, two pixels thick: something visible on the signatures page.
+      if (Math.abs(y - (height / 2 + Math.sin(x / 12) * height * 0.3)) < 2) row.fill(0x20, 1 + x * 3, 4 + x * 3);
+    }
+    rows.push(row);
+  }
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(zlib.crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  const png = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+  return `data:image/png;base64,${png.toString('base64')}`;
+}
+
+/** Changes some settings of some sections through the admin API (PUT replaces all, so the rest is sent as it is). */
+export async function changeSettings(t: TestApp, adminToken: string, change: Record<string, Record<string, unknown>>): Promise<void> {
+  const current = await (await t.app.request('/api/v1/admin/settings', { headers: bearer(adminToken) })).json();
+  for (const [section, values] of Object.entries(change)) current[section] = { ...current[section], ...values };
+  const res = await t.app.request('/api/v1/admin/settings', { method: 'PUT', headers: { ...bearer(adminToken), 'Content-Type': 'application/json' }, body: JSON.stringify(current) });
+  if (res.status !== 200) throw new Error(`settings refused: ${res.status} ${await res.text()}`);
 }

@@ -17,3 +17,11 @@ export async function signingPathFor(ctx: Ctx, email: string): Promise<string> {
   if (!match) throw new Error(`no signing link was sent to ${email}`);
   return match[1];
 }
+
+/** The PIN in the newest SMS to `phone` (the outbox keeps SMS like email when no gateway sends them). */
+export async function lastPinFor(ctx: Ctx, phone: string): Promise<string> {
+  const sms = (await readOutbox(ctx)).filter((m) => m.channel === 'sms' && m.recipient === phone && m.template === 'pin');
+  const match = sms.at(-1)?.text.match(/: ([0-9A-Z]{4,12})\./);
+  if (!match) throw new Error(`no PIN was sent to ${phone}`);
+  return match[1];
+}

@@ -54,7 +54,14 @@ for (const kind of dbKinds) {
       const page1 = (await search('limit=2&sort=created')).body;
       assert.deepEqual(titles(page1), ['NDA Acme', '=HYPERLINK("http://evil")']);
       assert.equal(page1.total, 3);
-      assert.deepEqual(page1.totals, { processes: 3, signers: 3, documents: 3, signatures: 1 });
+      assert.deepEqual(page1.totals, {
+        processes: 3,
+        signers: 3,
+        documents: 3,
+        signatures: 1,
+        strongSignatures: 0,
+        byStatus: { pending: 2, completed: 1, rejected: 0, aborted: 0, expired: 0 },
+      });
       assert.deepEqual(titles((await search('limit=2&offset=2&sort=created')).body), ['Lease, "main" office']);
       assert.equal((await search('status=nonsense')).status, 400);
     });
@@ -67,7 +74,7 @@ for (const kind of dbKinds) {
     });
 
     test('statistics of the filtered set: per week, median time to complete, where pending processes wait', async () => {
-      const ctx = { ...t.ctx, actor: { id: alice.id, email: alice.email, name: null, isAdmin: false } };
+      const ctx = { ...t.ctx, actor: { id: alice.id, email: alice.email, name: null, isAdmin: false, privileges: ['statistics_own' as const] } };
       const stats = await processStatistics(ctx, processSearchQuery.parse({}));
       assert.equal(stats.weeks.length, 12);
       assert.equal(stats.weeks.reduce((n, w) => n + w.started, 0), 3, "alice's three processes");

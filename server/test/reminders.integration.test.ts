@@ -17,7 +17,7 @@ for (const kind of dbKinds) {
     before(async () => {
       t = await startTestApp(kind, {}, { clock: () => new Date(now) });
       const admin = await t.user({ isAdmin: true });
-      await updateSettings({ ...t.ctx, actor: { id: admin.id, email: admin.email, name: null, isAdmin: true } }, {
+      await updateSettings({ ...t.ctx, actor: { id: admin.id, email: admin.email, name: null, isAdmin: true, privileges: [] } }, {
         settings: { reminders: { firstAfterDays: 2, repeatEveryDays: 3, maxReminders: 2, expiryDays: 60 } },
       });
     });
@@ -58,6 +58,28 @@ for (const kind of dbKinds) {
       const view = await (await t.app.request(`/api/v1/processes/${p.id}`, { headers: bearer(u.token) })).json();
       assert.equal(view.auditTrail.filter((a: any) => a.message === 'Send reminder to: slow@example.test').length, 2);
     });
+
+    test("a sender's own rhythm replaces the admin's for that process: sooner, or none at all", async () => {
+      const u = await t.user();
+      const start = async (email: string, reminders: { firstAfterDays: number; repeatEveryDays: number; maxReminders: number }) =>
+        (
+          await t.app.request('/api/v1/processes', {
+            method: 'POST',
+            headers: bearer(u.token),
+            body: processForm({ signers: [{ email }], reminders }, [{ name: 'a.pdf', bytes: await makePdf() }]),
+          })
+        ).json();
+      const eager = await start('eager@example.test', { firstAfterDays: 1, repeatEveryDays: 1, maxReminders: 1 });
+      const quiet = await start('quiet@example.test', { firstAfterDays: 0, repeatEveryDays: 1, maxReminders: 3 });
+      assert.deepEqual(eager.reminders, { firstAfterDays: 1, repeatEveryDays: 1, maxReminders: 1 });
+      now += 1 * DAY + 60_000;
+      await t.drain();
+      assert.deepEqual(await reminders(eager.id), ['eager@example.test'], 'after one day, not the admin\'s two');
+      now += 10 * DAY;
+      await t.drain();
+      assert.equal((await reminders(eager.id)).length, 1, 'its own maximum of one');
+      assert.deepEqual(await reminders(quiet.id), [], 'no automatic reminders for this process');
+    });
   });
 }
 
@@ -67,7 +89,7 @@ for (const kind of dbKinds) {
     const t = await startTestApp(kind, {}, { clock: () => new Date(now) });
     try {
       const admin = await t.user({ isAdmin: true });
-      await updateSettings({ ...t.ctx, actor: { id: admin.id, email: admin.email, name: null, isAdmin: true } }, { settings: { reminders: { expiryDays: 10 } } });
+      await updateSettings({ ...t.ctx, actor: { id: admin.id, email: admin.email, name: null, isAdmin: true, privileges: [] } }, { settings: { reminders: { expiryDays: 10 } } });
       const u = await t.user();
       const p = await (
         await t.app.request('/api/v1/processes', {

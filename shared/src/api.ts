@@ -29,6 +29,19 @@ export const tokenResponse = z.object({ token: z.string(), id: z.string() });
 export type TokenResponse = z.infer<typeof tokenResponse>;
 
 /** An account as the admin center shows it. */
+/** What a user may do beside signing (signers need no account): start processes, see statistics of their own
+ *  processes, see all processes. Administrators may do everything. */
+export const privilege = z.enum(['start_processes', 'statistics_own', 'statistics_all']);
+export type Privilege = z.infer<typeof privilege>;
+export const defaultPrivileges: Privilege[] = ['start_processes', 'statistics_own'];
+
+export const groupInput = z.object({
+  name: z.string().trim().min(1).max(100),
+  privileges: z.array(privilege).default([]),
+});
+export const groupView = groupInput.extend({ id: z.string(), members: z.number() });
+export type GroupView = z.infer<typeof groupView>;
+
 export const userView = z.object({
   id: z.string(),
   email: z.string(),
@@ -38,6 +51,9 @@ export const userView = z.object({
   locked: z.boolean(),
   lockedOutUntil: z.string().nullable(),
   createdAt: z.string(),
+  /** The user's own privileges; their group's come on top. */
+  privileges: z.array(privilege),
+  groupId: z.string().nullable(),
 });
 export type UserView = z.infer<typeof userView>;
 
@@ -47,6 +63,8 @@ export const createUserInput = z.object({
   name: z.string().trim().max(200).optional().transform((v) => v || undefined),
   password: z.string().min(1, { error: 'is required' }).max(500),
   isAdmin: z.boolean().default(false),
+  privileges: z.array(privilege).optional(),
+  groupId: z.uuid().nullable().optional(),
 });
 export type CreateUserInput = z.infer<typeof createUserInput>;
 
@@ -54,6 +72,9 @@ export const updateUserInput = z.object({
   name: z.string().trim().max(200).optional(),
   isAdmin: z.boolean().optional(),
   locked: z.boolean().optional(),
+  privileges: z.array(privilege).optional(),
+  /** The user's group (one at most); null: none. */
+  groupId: z.uuid().nullable().optional(),
   /** A new password set by the admin. */
   password: z.string().max(500).optional().transform((v) => v || undefined),
 });

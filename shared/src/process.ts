@@ -4,7 +4,8 @@ import { z } from 'zod';
 export const processStatus = z.enum(['pending', 'completed', 'rejected', 'aborted', 'expired']);
 export type ProcessStatus = z.infer<typeof processStatus>;
 
-export const signerStatus = z.enum(['waiting', 'invited', 'signed', 'rejected']);
+/** forwarded: the signer passed the request to someone else without signing (that person signs instead). */
+export const signerStatus = z.enum(['waiting', 'invited', 'signed', 'rejected', 'forwarded']);
 export type SignerStatus = z.infer<typeof signerStatus>;
 
 export const signaturePagePosition = z.enum(['first', 'last']);
@@ -22,8 +23,23 @@ export const signerInput = z.object({
     .optional(),
   /** This signer's language for emails; defaults to the process's. */
   language: language.optional(),
+  /** The national identity number the signer must authenticate with (identity-provider methods): another
+   *  person's authentication is refused. */
+  identityNumber: z.string().trim().min(4).max(40).optional(),
+  /** The company (business ID, e.g. a Finnish Y-tunnus 1234567-8) the signer signs for: after authenticating
+   *  with an identity provider, the signing-right service must confirm they may. */
+  businessId: z.string().trim().min(2).max(40).optional(),
+  /** Shown on the signing page and the signatures page when the admin turned these on. */
+  organization: z.string().trim().max(200).optional(),
+  jobTitle: z.string().trim().max(200).optional(),
 });
 export type SignerInput = z.infer<typeof signerInput>;
+
+/** How a signer signs: a click on Sign, a drawn signature, or an authentication with one of the admin's
+ *  OpenID Connect identity providers ("oidc:<provider id>"). */
+export const builtInMethod = z.enum(['button', 'handwritten']);
+export const signatureMethod = z.union([builtInMethod, z.string().regex(/^oidc:[a-z0-9-]{1,40}$/, { error: 'unknown signature method' })]);
+export type SignatureMethod = z.infer<typeof signatureMethod>;
 
 export const startProcessInput = z.object({
   title: z.string().trim().min(1, { error: 'is required' }).max(300),
@@ -37,6 +53,30 @@ export const startProcessInput = z.object({
     }),
   signingOrder: z.boolean().default(false),
   signaturePagePosition: signaturePagePosition.default('last'),
+  /** The methods signers may choose from; default: every method the admin enabled. */
+  signatureMethods: z
+    .array(signatureMethod)
+    .min(1, { error: 'at least one method' })
+    .refine((list) => new Set(list).size === list.length, { error: 'each method once' })
+    .optional(),
+  /** This process's automatic reminders instead of the admin's, when the admin lets senders set them. */
+  reminders: z
+    .object({
+      firstAfterDays: z.number().int().min(0).max(365),
+      repeatEveryDays: z.number().int().min(1).max(365),
+      maxReminders: z.number().int().min(0).max(50),
+    })
+    .optional(),
+  /** Sign stays disabled until the signer has downloaded every document to sign. */
+  forceDownload: z.boolean().default(false),
+  /** A signer may sign and name someone else who is then invited to sign too. */
+  allowSignAndForward: z.boolean().default(false),
+  /** A signer may pass the request to someone else, who signs instead of them. */
+  allowForward: z.boolean().default(false),
+  /** Whether signers see the attachments (files that travel along but are not signed). */
+  attachmentsVisible: z.boolean().default(true),
+  /** Invitations and reminders also go by SMS to signers with a phone number. */
+  smsNotifications: z.boolean().default(false),
   /** The language of the signers' emails unless a signer has their own. */
   language: language.default('en'),
 });
@@ -59,12 +99,17 @@ export const signerView = z.object({
   email: z.string(),
   name: z.string().nullable(),
   phone: z.string().nullable(),
+  organization: z.string().nullable(),
+  jobTitle: z.string().nullable(),
+  businessId: z.string().nullable(),
   status: signerStatus,
   invitedAt: z.string().nullable(),
   signedAt: z.string().nullable(),
   rejectedAt: z.string().nullable(),
   rejectReason: z.string().nullable(),
   method: z.string().nullable(),
+  /** Too many wrong SMS PINs: the signer's link is locked until the sender unlocks it. */
+  pinLocked: z.boolean(),
 });
 export type SignerView = z.infer<typeof signerView>;
 
@@ -92,6 +137,14 @@ export const processView = processSummary.extend({
   message: z.string(),
   signingOrder: z.boolean(),
   signaturePagePosition: signaturePagePosition,
+  signatureMethods: z.array(signatureMethod),
+  /** The sender's own reminder rhythm; null: the admin's. */
+  reminders: z.object({ firstAfterDays: z.number(), repeatEveryDays: z.number(), maxReminders: z.number() }).nullable(),
+  forceDownload: z.boolean(),
+  allowSignAndForward: z.boolean(),
+  allowForward: z.boolean(),
+  attachmentsVisible: z.boolean(),
+  smsNotifications: z.boolean(),
   sealedAt: z.string().nullable(),
   expiresAt: z.string().nullable(),
   signers: z.array(signerView),
@@ -119,7 +172,15 @@ export type ProcessSearchQuery = z.infer<typeof processSearchQuery>;
 
 export const processSearchResult = z.object({
   total: z.number(),
-  totals: z.object({ processes: z.number(), signers: z.number(), documents: z.number(), signatures: z.number() }),
+  totals: z.object({
+    processes: z.number(),
+    signers: z.number(),
+    documents: z.number(),
+    signatures: z.number(),
+    /** Signatures made with an identity provider. */
+    strongSignatures: z.number(),
+    byStatus: z.record(processStatus, z.number()),
+  }),
   processes: z.array(processSummary.extend({ component: z.string() })),
 });
 export type ProcessSearchResult = z.infer<typeof processSearchResult>;

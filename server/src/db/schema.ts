@@ -9,6 +9,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -24,6 +25,14 @@ const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const at = (name: string) => timestamp(name, { withTimezone: true });
 
+/** Groups of users: each user belongs to one at most, and has the group's privileges on top of their own. */
+export const groups = pgTable('groups', {
+  id: uuid('id').primaryKey(),
+  name: text('name').notNull().unique(),
+  privileges: jsonb('privileges').notNull().default([]).$type<string[]>(),
+  createdAt: createdAt(),
+});
+
 export const users = pgTable('users', {
   id: uuid('id').primaryKey(),
   email: text('email').notNull().unique(),
@@ -31,11 +40,27 @@ export const users = pgTable('users', {
   name: text('name'),
   passwordHash: text('password_hash'),
   isAdmin: boolean('is_admin').notNull().default(false),
+  /** The user's own privileges (start processes, statistics); the group's come on top. */
+  privileges: jsonb('privileges').notNull().default(['start_processes', 'statistics_own']).$type<string[]>(),
+  groupId: uuid('group_id').references(() => groups.id, { onDelete: 'set null' }),
   failedLogins: integer('failed_logins').notNull().default(0),
   lockedUntil: at('locked_until'),
   /** Locked by an administrator: no sign-in, and the user's sessions and tokens stop working. */
   locked: boolean('locked').notNull().default(false),
+  /** The Microsoft Entra ID account (object id + tenant id) that signs in as this user, once linked. */
+  entraObjectId: text('entra_object_id'),
+  entraTenantId: text('entra_tenant_id'),
   createdAt: createdAt(),
+}, (t) => [uniqueIndex('users_entra_account').on(t.entraTenantId, t.entraObjectId)]);
+
+/** Password reset links a user ordered by email: the link is derived from the id under the server secret (never
+ *  stored); valid for an hour, once. */
+export const passwordResets = pgTable('password_resets', {
+  id: uuid('id').primaryKey(),
+  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  createdAt: createdAt(),
+  expiresAt: at('expires_at').notNull(),
+  usedAt: at('used_at'),
 });
 
 export const apiTokens = pgTable('api_tokens', {
@@ -69,6 +94,15 @@ export const processes = pgTable(
     status: text('status', { enum: ['pending', 'completed', 'rejected', 'aborted', 'expired'] }).notNull(),
     signingOrder: boolean('signing_order').notNull().default(false),
     signaturePagePosition: text('signature_page_position', { enum: ['first', 'last'] }).notNull(),
+    /** The methods this process's signers may choose from (settings at start, narrowed by the sender). */
+    signatureMethods: jsonb('signature_methods').notNull().default(['button']).$type<string[]>(),
+    forceDownload: boolean('force_download').notNull().default(false),
+    /** The sender's own reminder rhythm (days, days, count); null: the admin's. */
+    reminders: jsonb('reminders').$type<{ firstAfterDays: number; repeatEveryDays: number; maxReminders: number }>(),
+    allowSignAndForward: boolean('allow_sign_and_forward').notNull().default(false),
+    allowForward: boolean('allow_forward').notNull().default(false),
+    attachmentsVisible: boolean('attachments_visible').notNull().default(true),
+    smsNotifications: boolean('sms_notifications').notNull().default(false),
     component: text('component').notNull().default('api'),
     createdAt: createdAt(),
     completedAt: at('completed_at'),
@@ -79,6 +113,8 @@ export const processes = pgTable(
     /** Counters kept in the same transaction as the rows they count, so lists and totals need no joins. */
     signerCount: integer('signer_count').notNull().default(0),
     signedCount: integer('signed_count').notNull().default(0),
+    /** Signatures made with an identity provider (strong authentication), for the statistics totals. */
+    strongSignedCount: integer('strong_signed_count').notNull().default(0),
     documentCount: integer('document_count').notNull().default(0),
     /** The hash of the newest audit event: deleting the last events breaks the chain visibly too. */
     auditHead: text('audit_head'),
@@ -98,8 +134,12 @@ export const signers = pgTable(
     email: text('email').notNull(),
     name: text('name'),
     phone: text('phone'),
+    organization: text('organization'),
+    jobTitle: text('job_title'),
     language: text('language').notNull().default('en'),
-    status: text('status', { enum: ['waiting', 'invited', 'signed', 'rejected'] }).notNull(),
+    status: text('status', { enum: ['waiting', 'invited', 'signed', 'rejected', 'forwarded'] }).notNull(),
+    /** Who this signer passed the request to, or named after signing (the signer added then). */
+    forwardedTo: uuid('forwarded_to'),
     tokenHash: text('token_hash').notNull().unique(),
     invitedAt: at('invited_at'),
     lastRemindedAt: at('last_reminded_at'),
@@ -116,12 +156,112 @@ export const signers = pgTable(
     /** Base64 signature over signRecord by the key in signKeyId: binds the signature to exactly those bytes. */
     signHash: text('sign_hash'),
     signKeyId: uuid('sign_key_id').references(() => sealKeys.id),
+    /** Wrong SMS PINs entered; ordering a new PIN does not reset it, a right PIN or the sender's unlock does. */
+    pinFailures: integer('pin_failures').notNull().default(0),
+    /** Set when pinFailures reached the limit: the link shows nothing until the sender unlocks it. */
+    pinLockedAt: at('pin_locked_at'),
+    /** SHA-256 (in blobs) of the PNG a handwritten signature was drawn as; printed on the signatures page. */
+    drawingSha256: text('drawing_sha256'),
+    /** The national identity number the sender asked for: an identity-provider signature by anyone else is refused. */
+    identityNumber: text('identity_number'),
+    /** The company the signer signs for; the signing-right service confirms it after authentication. */
+    businessId: text('business_id'),
+    /** Why the signing-right service last refused this signer, shown to them on the page. */
+    signingRightRefusal: text('signing_right_refusal'),
+    /** What the identity provider verified at signing: provider, name, identity number, subject. */
+    identity: jsonb('identity').$type<Record<string, string>>(),
+    /** When the signer accepted the admin's disclaimer (asked once, when the admin shows one). */
+    disclaimerAcceptedAt: at('disclaimer_accepted_at'),
   },
   (t) => [
     uniqueIndex('signers_process_position_idx').on(t.processId, t.position),
     // The reminder scheduler looks only at signers still to act.
     index('signers_invited_idx').on(t.invitedAt).where(sql`status = 'invited'`),
   ],
+);
+
+/** SMS PINs ordered by signers. The PIN itself is derived from the id under the server secret (like the link),
+ *  so it is never stored; codeHash lets it be checked. Valid until expiresAt, once. */
+export const signerPins = pgTable(
+  'signer_pins',
+  {
+    id: uuid('id').primaryKey(),
+    signerId: uuid('signer_id').notNull().references(() => signers.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    createdAt: createdAt(),
+    expiresAt: at('expires_at').notNull(),
+    usedAt: at('used_at'),
+  },
+  (t) => [index('signer_pins_signer_created_idx').on(t.signerId, t.createdAt)],
+);
+
+/** OpenID Connect identity providers the admin configured; each is a signature method "oidc:<id>". */
+export const identityProviders = pgTable('identity_providers', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  preset: text('preset').notNull(),
+  issuer: text('issuer').notNull(),
+  clientId: text('client_id').notNull(),
+  /** Encrypted with the server secret. */
+  clientSecretEncrypted: text('client_secret_encrypted'),
+  scopes: text('scopes').notNull(),
+  nameClaim: text('name_claim').notNull(),
+  idNumberClaim: text('id_number_claim').notNull(),
+  acrValues: text('acr_values').notNull(),
+  enabled: boolean('enabled').notNull(),
+  createdAt: createdAt(),
+  updatedAt: at('updated_at'),
+});
+
+/** One authentication a signer started with an identity provider: state (hashed), nonce and PKCE verifier, bound
+ *  to the browser that started it; used once, within minutes. */
+export const oidcRequests = pgTable(
+  'oidc_requests',
+  {
+    id: uuid('id').primaryKey(),
+    stateHash: text('state_hash').notNull().unique(),
+    browserHash: text('browser_hash').notNull(),
+    signerId: uuid('signer_id').notNull().references(() => signers.id, { onDelete: 'cascade' }),
+    providerId: text('provider_id').notNull(),
+    codeVerifierEncrypted: text('code_verifier_encrypted').notNull(),
+    nonce: text('nonce').notNull(),
+    createdAt: createdAt(),
+    expiresAt: at('expires_at').notNull(),
+    usedAt: at('used_at'),
+  },
+);
+
+/** A signer hands the device over to the next signer of the same process: that person proves who they are with a
+ *  code sent to their email (derived from the id like a PIN, never stored), then continues with their own link. */
+export const handovers = pgTable('handovers', {
+  id: uuid('id').primaryKey(),
+  fromSignerId: uuid('from_signer_id').notNull().references(() => signers.id, { onDelete: 'cascade' }),
+  toSignerId: uuid('to_signer_id').notNull().references(() => signers.id, { onDelete: 'cascade' }),
+  codeHash: text('code_hash').notNull(),
+  failures: integer('failures').notNull().default(0),
+  createdAt: createdAt(),
+  expiresAt: at('expires_at').notNull(),
+  usedAt: at('used_at'),
+});
+
+/** The organisation's look (one row): a logo (bytes in blobs) and custom CSS added after ours on every page. */
+export const branding = pgTable('branding', {
+  id: integer('id').primaryKey(),
+  logoSha256: text('logo_sha256'),
+  logoContentType: text('logo_content_type'),
+  customCss: text('custom_css').notNull().default(''),
+  updatedAt: at('updated_at'),
+});
+
+/** Which documents each signer has downloaded: with forceDownload, Sign waits until every document is here. */
+export const signerDownloads = pgTable(
+  'signer_downloads',
+  {
+    signerId: uuid('signer_id').notNull().references(() => signers.id, { onDelete: 'cascade' }),
+    documentId: uuid('document_id').notNull().references(() => documents.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.signerId, t.documentId] })],
 );
 
 /** Every stored file, keyed by its SHA-256. The bytes are here with FILE_STORAGE=database, on disk otherwise. */

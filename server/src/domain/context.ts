@@ -1,5 +1,6 @@
 // What every domain function receives: the database (or the open transaction), the clock, configuration,
 // secrets and, per request, who acts and from where. Tests build their own.
+import type { Privilege } from '@secure-signature/shared';
 import type { Config } from '../config/config';
 import type { Db } from '../db/database';
 import type { Logger } from '../logger';
@@ -11,6 +12,8 @@ export interface UserActor {
   email: string;
   name: string | null;
   isAdmin: boolean;
+  /** Own and group privileges (user/actor.ts); `can()` also grants everything to administrators. */
+  privileges: Privilege[];
 }
 
 export interface AppContext {

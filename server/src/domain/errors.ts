@@ -8,6 +8,8 @@ export class DomainError extends Error {
     readonly field?: string,
     /** A key of the signer texts (server/src/i18n) when a signer sees this error, so it can be shown translated. */
     readonly textKey?: string,
+    /** Values the signer text interpolates (tries left, a time). */
+    readonly textParams?: Record<string, string | number>,
   ) {
     super(message);
     this.name = 'DomainError';

@@ -24,3 +24,16 @@ test('encrypted values decrypt with the same secret only, and tampering is detec
   parts[3] = Buffer.from('x' + Buffer.from(parts[3], 'base64').toString('latin1').slice(1), 'latin1').toString('base64');
   assert.throws(() => a.decrypt(parts.join(':')));
 });
+
+test('SMS PINs are derived per order: fixed length and characters, evenly spread, different per order and server', () => {
+  const a = createSecrets('a'.repeat(40));
+  const b = createSecrets('b'.repeat(40));
+  assert.equal(a.pinCode('order-1', 'digits', 4), a.pinCode('order-1', 'digits', 4), 'the same order renders the same PIN');
+  assert.notEqual(a.pinCode('order-1', 'digits', 12), b.pinCode('order-1', 'digits', 12));
+  assert.match(a.pinCode('order-2', 'letters', 8), /^[A-HJ-NP-Z]{8}$/);
+  assert.match(a.pinCode('order-3', 'digits_and_letters', 12), /^[2-9A-HJ-NP-Z]{12}$/);
+  // 20,000 digits: each of 0–9 within 10 % of its expected 2,000 (a biased modulo would skew the low digits).
+  const counts = new Array(10).fill(0);
+  for (let i = 0; i < 5000; i++) for (const d of a.pinCode(`order-${i}`, 'digits', 4)) counts[Number(d)]++;
+  for (const c of counts) assert.ok(c > 1800 && c < 2200, `digit counts ${counts.join(',')}`);
+});

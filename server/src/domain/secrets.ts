@@ -9,9 +9,21 @@ export interface Secrets {
   signerToken(signerId: string): string;
   /** The keyed hash that chains audit events: without the server secret, a forged chain does not verify. */
   auditMac(data: string): string;
+  /** The SMS PIN of a PIN order, derived from its id: never stored, rendered when the SMS is sent. */
+  pinCode(pinId: string, characters: PinCharacters, length: number): string;
+  /** A keyed hash for short-lived values this server issues and checks itself (the PIN session cookie). */
+  mac(purpose: string, data: string): string;
   encrypt(plain: string): string;
   decrypt(sealed: string): string;
 }
+
+export type PinCharacters = 'digits' | 'letters' | 'digits_and_letters';
+// Upper case without I and O; with digits also without 0 and 1, so nothing can be misread.
+const PIN_ALPHABETS: Record<PinCharacters, string> = {
+  digits: '0123456789',
+  letters: 'ABCDEFGHJKLMNPQRSTUVWXYZ',
+  digits_and_letters: '23456789ABCDEFGHJKLMNPQRSTUVWXYZ',
+};
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -31,9 +43,24 @@ export function createSecrets(secret: string): Secrets {
   const macKey = createHmac('sha256', secret).update('signer-link').digest();
   const encKey = createHmac('sha256', secret).update('at-rest-encryption').digest();
   const auditKey = createHmac('sha256', secret).update('audit-chain').digest();
+  const pinKey = createHmac('sha256', secret).update('sms-pin').digest();
+  const macKey2 = createHmac('sha256', secret).update('issued-values').digest();
   return {
     signerToken: (signerId) => createHmac('sha256', macKey).update(signerId).digest('base64url'),
     auditMac: (data) => createHmac('sha256', auditKey).update(data).digest('hex'),
+    pinCode(pinId, characters, length) {
+      const alphabet = PIN_ALPHABETS[characters];
+      // Rejection sampling over an HMAC stream: every character equally likely.
+      const limit = 256 - (256 % alphabet.length);
+      let out = '';
+      for (let block = 0; out.length < length; block++) {
+        for (const byte of createHmac('sha256', pinKey).update(`${pinId}:${block}`).digest()) {
+          if (byte < limit && out.length < length) out += alphabet[byte % alphabet.length];
+        }
+      }
+      return out;
+    },
+    mac: (purpose, data) => createHmac('sha256', macKey2).update(`${purpose}\n${data}`).digest('base64url'),
     encrypt(plain) {
       const iv = randomBytes(12);
       const c = createCipheriv('aes-256-gcm', encKey, iv);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { test } from 'node:test';
-import { createSealCertificate } from './create-seal-certificate';
+import { createSealCertificate, randomSerialNumber } from './create-seal-certificate';
 
 for (const algorithm of ['rsa-3072', 'ecdsa-p256'] as const) {
   test(`${algorithm}: a self-signed document-signing certificate for the organisation`, async () => {
@@ -29,4 +29,11 @@ test('every certificate gets its own random serial number', async () => {
   const [a, b] = [await serial(), await serial()];
   assert.notEqual(a, b);
   assert.ok(a.length >= 30, `a 16-byte serial, not a counter: ${a}`);
+});
+
+test('serial numbers are always positive, minimal DER integers (OpenSSL refuses padded ones)', () => {
+  for (let i = 0; i < 20_000; i++) {
+    const first = randomSerialNumber()[0];
+    assert.ok(first >= 0x40 && first <= 0x7f, `first byte ${first.toString(16)}`);
+  }
 });

@@ -36,9 +36,7 @@ export async function createSealCertificate(input: {
 
   const cert = new pkijs.Certificate();
   cert.version = 2;
-  const serial = randomBytes(16);
-  serial[0] &= 0x7f; // positive
-  cert.serialNumber = new asn1js.Integer({ valueHex: serial });
+  cert.serialNumber = new asn1js.Integer({ valueHex: randomSerialNumber() });
   cert.issuer = name(input.commonName, input.organization);
   cert.subject = name(input.commonName, input.organization);
   const now = new Date();
@@ -77,4 +75,12 @@ export async function createSealCertificate(input: {
     privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
     certificatePem: `-----BEGIN CERTIFICATE-----\n${b64}${b64.endsWith('\n') ? '' : '\n'}-----END CERTIFICATE-----\n`,
   };
+}
+
+/** 16 random bytes as a certificate serial: positive (top bit clear) and minimal DER (first byte not zero), since
+ *  a leading 0x00 before a byte below 0x80 is "illegal padding" that OpenSSL refuses (1 in 512 serials before). */
+export function randomSerialNumber(): Uint8Array {
+  const serial = randomBytes(16);
+  serial[0] = (serial[0] & 0x3f) | 0x40;
+  return serial;
 }

@@ -12,6 +12,12 @@ export interface SignatureRecord {
   signedAt: Date;
   method: string;
   ip: string;
+  /** "Title, Organisation" when the signer has them. */
+  role?: string;
+  /** What an identity provider verified: "Verified by <provider>: <name>, identity number …". */
+  verified?: string;
+  /** The drawn signature (PNG) of a handwritten signature, printed beside the signer. */
+  drawing?: Uint8Array;
 }
 
 export interface SignaturesPageContent {
@@ -82,9 +88,10 @@ export async function drawSignaturesPages(
   y = Math.min(y, height - margin - qrSize) - 6;
   rule();
 
-  const blockHeight = 11 * 1.35 * 2 + 9 * 1.35 + 10;
+  const drawingBox = { width: 150, height: 48 };
   const footerSpace = 40;
-  content.signatures.forEach((s, i) => {
+  for (const [i, s] of content.signatures.entries()) {
+    const blockHeight = Math.max(11 * 1.35 * (s.role ? 3 : 2) + 9 * 1.35 * (s.verified ? 2 : 1), s.drawing ? drawingBox.height + 4 : 0) + 10;
     if (y - blockHeight < margin + footerSpace) {
       page = doc.addPage([width, height]);
       y = height - margin;
@@ -92,12 +99,25 @@ export async function drawSignaturesPages(
       y -= 4;
       rule();
     }
+    const top = y;
+    if (s.drawing) {
+      const image = await doc.embedPng(s.drawing);
+      const scale = Math.min(drawingBox.width / image.width, drawingBox.height / image.height);
+      const w = image.width * scale;
+      const h = image.height * scale;
+      page.drawImage(image, { x: width - margin - w, y: top - h - 2, width: w, height: h });
+      textWidth = fullWidth - drawingBox.width - 12;
+    }
     line(`${i + 1}. ${s.name || s.email}`, bold, 11);
+    if (s.role) line(s.role, regular, 10);
     if (s.name) line(s.email, regular, 10);
     line(`Signed ${formatUtc(s.signedAt)}  ·  Method: ${s.method}  ·  IP address: ${s.ip || 'unknown'}`, regular, 9, muted);
+    if (s.verified) line(s.verified, regular, 9);
+    textWidth = fullWidth;
+    if (s.drawing) y = Math.min(y, top - drawingBox.height - 6);
     y -= 4;
     rule();
-  });
+  }
 
   const pages = doc.getPages();
   for (const p of pages) {

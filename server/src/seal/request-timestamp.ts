@@ -15,12 +15,11 @@ export interface Timestamp {
 
 export class TimestampError extends Error {}
 
-export async function requestTimestamp(input: { urls: string[]; data: Uint8Array; timeoutMs?: number }): Promise<Timestamp> {
+export async function requestTimestamp(input: { urls: string[]; data: Uint8Array; timeoutMs?: number; random?: (size: number) => Buffer }): Promise<Timestamp> {
   const imprint = createHash('sha256').update(input.data).digest();
   const failures: string[] = [];
   for (const url of input.urls) {
-    const nonce = randomBytes(8);
-    nonce[0] &= 0x7f;
+    const nonce = timestampNonce((input.random ?? randomBytes)(8));
     const request = new pkijs.TimeStampReq({
       version: 1,
       messageImprint: new pkijs.MessageImprint({
@@ -44,6 +43,16 @@ export async function requestTimestamp(input: { urls: string[]; data: Uint8Array
     }
   }
   throw new TimestampError(`no timestamp authority answered: ${failures.join('; ')}`);
+}
+
+/**
+ * A positive INTEGER whose DER encoding is exactly these bytes: the first byte is neither 0 (a non-minimal encoding,
+ * which strict authorities such as `openssl ts` reject as a malformed request) nor ≥ 0x80 (a negative number).
+ */
+export function timestampNonce(random: Buffer): Buffer {
+  const nonce = Buffer.from(random);
+  nonce[0] = 0x40 | (nonce[0] & 0x3f);
+  return nonce;
 }
 
 function checkResponse(body: Uint8Array, imprint: Buffer, nonce: Buffer): { token: Uint8Array; time: Date } {

@@ -13,7 +13,7 @@ import { readSignatures } from '../pdf/read-signatures';
 import { textPdf } from '../pdf/test-pdfs.test-helper';
 import { createSealCertificate } from './create-seal-certificate';
 import { runPdfsig } from './pdfsig.test-helper';
-import { requestTimestamp } from './request-timestamp';
+import { requestTimestamp, timestampNonce } from './request-timestamp';
 import { sealPdf } from './seal-pdf';
 import { verifyCms } from './verify-cms';
 
@@ -70,4 +70,17 @@ test('authorities are tried in order: a refusing one is skipped, and none answer
   } finally {
     await busy.close();
   }
+});
+
+test('nonces are minimal positive DER integers whatever the random bytes (a leading 0 or 0x80 once made openssl refuse)', async () => {
+  for (const first of [0x00, 0x01, 0x7f, 0x80, 0xff]) {
+    const nonce = timestampNonce(Buffer.from([first, 0x00, 0x12, 0x34, 0, 0, 0, 1]));
+    const encoded = Buffer.from(new asn1js.Integer({ valueHex: nonce }).toBER());
+    assert.equal(encoded[1], 8, 'eight content bytes, no padding');
+    assert.ok(nonce[0] > 0 && nonce[0] < 0x80);
+    assert.equal(BigInt(`0x${nonce.toString('hex')}`) > 0n, true);
+  }
+  // And a real authority grants a request whose random bytes start with zero.
+  const stamp = await requestTimestamp({ urls: [tsa.url], data: new Uint8Array([9]), random: () => Buffer.from([0, 0, 0, 0, 0, 0, 0, 7]) });
+  assert.equal(stamp.url, tsa.url);
 });

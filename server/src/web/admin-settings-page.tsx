@@ -70,6 +70,15 @@ function Field({ field, value }: { field: SettingField; value: unknown }) {
           {help}
         </div>
       );
+    case 'secret':
+      // The value is the mask when a secret is stored: sent back unchanged, the secret is kept.
+      return (
+        <div>
+          <label for={id}>{field.title}</label>
+          <input id={id} name={field.name} type="password" autocomplete="off" value={String(value ?? '')} aria-describedby={described} />
+          {help}
+        </div>
+      );
     default:
       return (
         <div>

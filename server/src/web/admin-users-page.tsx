@@ -1,12 +1,13 @@
 // The admin center's users: the list with a form to add an account, and one account's editor.
-import type { UserView } from '@secure-signature/shared';
+import { defaultPrivileges, type GroupView, type UserView } from '@secure-signature/shared';
+import { GroupSelect, PrivilegeFields } from './privilege-fields';
 import type { UserActor } from '../domain/context';
 import { AdminNav } from './admin-nav';
 import { Csrf, Layout, Notice, formatTime } from './layout';
 
 const state = (u: UserView) => (u.locked ? 'locked' : u.lockedOutUntil ? `locked out until ${formatTime(u.lockedOutUntil)}` : 'active');
 
-export function AdminUsersPage(p: { actor: UserActor; csrfToken?: string; users: UserView[]; notice?: string; error?: string }) {
+export function AdminUsersPage(p: { actor: UserActor; csrfToken?: string; users: UserView[]; groups: GroupView[]; notice?: string; error?: string }) {
   return (
     <Layout title="Users" actor={p.actor} csrfToken={p.csrfToken}>
       <h1>Users</h1>
@@ -46,6 +47,8 @@ export function AdminUsersPage(p: { actor: UserActor; csrfToken?: string; users:
         <input id="name" name="name" type="text" />
         <label for="password">Password</label>
         <input id="password" name="password" type="password" autocomplete="new-password" required />
+        <GroupSelect groups={p.groups} selected={null} />
+        <PrivilegeFields checked={defaultPrivileges} legend="The user may" />
         <label style="font-weight:600">
           <input type="checkbox" name="isAdmin" /> Administrator
         </label>
@@ -57,7 +60,7 @@ export function AdminUsersPage(p: { actor: UserActor; csrfToken?: string; users:
   );
 }
 
-export function AdminUserPage(p: { actor: UserActor; csrfToken?: string; user: UserView; notice?: string; error?: string }) {
+export function AdminUserPage(p: { actor: UserActor; csrfToken?: string; user: UserView; groups: GroupView[]; notice?: string; error?: string }) {
   const u = p.user;
   return (
     <Layout title={u.email} actor={p.actor} csrfToken={p.csrfToken}>
@@ -74,6 +77,8 @@ export function AdminUserPage(p: { actor: UserActor; csrfToken?: string; user: U
         </p>
         <label for="name">Name</label>
         <input id="name" name="name" type="text" value={u.name ?? ''} />
+        <GroupSelect groups={p.groups} selected={u.groupId} />
+        <PrivilegeFields checked={u.privileges} legend="The user may (their group's privileges come on top)" />
         <div style="margin-top:12px">
           <label style="font-weight:600">
             <input type="checkbox" name="isAdmin" checked={u.isAdmin} /> Administrator

@@ -2,8 +2,9 @@
 // a footer. Hono's JSX escapes every value, so user text can be passed as it is.
 import type { Child } from 'hono/jsx';
 import type { UserActor } from '../domain/context';
+import { can } from '../domain/user/actor';
 
-export function Layout(props: { title: string; actor?: UserActor; csrfToken?: string; lang?: string; children: Child }) {
+export function Layout(props: { title: string; actor?: UserActor; csrfToken?: string; lang?: string; head?: Child; children: Child }) {
   return (
     <html lang={props.lang ?? 'en'}>
       <head>
@@ -11,16 +12,19 @@ export function Layout(props: { title: string; actor?: UserActor; csrfToken?: st
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} · Secure Signature`}</title>
         <link rel="stylesheet" href="/assets/app.css" />
+        <link rel="stylesheet" href="/branding/custom.css" />
+        {props.head}
       </head>
       <body>
         <header class="top">
           <div class="bar">
             <a class="brand" href="/">
-              <span aria-hidden="true">✒</span> Secure Signature
+              <span aria-hidden="true" class="brand-mark">✒</span> Secure Signature
             </a>
             {props.actor ? (
               <>
                 <nav aria-label="Main">
+                  {can(props.actor, 'start_processes') ? <a href="/start">New process</a> : null}
                   <a href="/processes">Processes</a>
                   <a href="/account">Account</a>
                   {props.actor.isAdmin ? <a href="/outbox">Outbox</a> : null}

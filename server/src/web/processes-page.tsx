@@ -4,6 +4,7 @@ import type { verifyProcess } from '../domain/process/verify-process';
 import type { ProcessStatistics } from '../domain/process/process-statistics';
 import { WaitingChart, WeeklyChart, formatDuration } from './charts';
 import { Csrf, Layout, Notice, formatTime } from './layout';
+import { can } from '../domain/user/actor';
 
 type ProcessVerification = Awaited<ReturnType<typeof verifyProcess>>;
 
@@ -41,7 +42,8 @@ export function searchHref(base: string, q: ProcessSearchQuery, change: Partial<
   return text ? `${base}?${text}` : base;
 }
 
-export function ProcessListPage(p: { actor: UserActor; csrfToken?: string; query: ProcessSearchQuery; result: ProcessSearchResult; statistics: ProcessStatistics }) {
+/** `statistics` is absent for users without a statistics privilege: they get the list of their own processes. */
+export function ProcessListPage(p: { actor: UserActor; csrfToken?: string; query: ProcessSearchQuery; result: ProcessSearchResult; statistics?: ProcessStatistics }) {
   const q = p.query;
   const r = p.result;
   const pageSize = q.limit === 'all' ? r.total : q.limit;
@@ -64,7 +66,7 @@ export function ProcessListPage(p: { actor: UserActor; csrfToken?: string; query
             <label for="q">Keyword</label>
             <input id="q" name="q" type="text" value={q.q ?? ''} placeholder="Title, sender, signer email or process id" />
           </div>
-          {p.actor.isAdmin ? (
+          {can(p.actor, 'statistics_all') ? (
             <div>
               <label for="scope">Scope</label>
               <select id="scope" name="scope">
@@ -111,29 +113,14 @@ export function ProcessListPage(p: { actor: UserActor; csrfToken?: string; query
         <input type="hidden" name="sort" value={q.sort} />
         <div class="actions">
           <button type="submit">Filter</button>
-          <a class="button secondary" href={searchHref('/processes/export.csv', q, { limit: 'all', offset: 0 })}>Export CSV</a>
+          {p.statistics ? (
+            <a class="button secondary" href={searchHref('/processes/export.csv', q, { limit: 'all', offset: 0 })}>
+              Export CSV
+            </a>
+          ) : null}
         </div>
       </form>
-      <div class="card totals" id="totals">
-        <div><strong>{r.totals.processes}</strong> processes</div>
-        <div><strong>{r.totals.signers}</strong> signers</div>
-        <div><strong>{r.totals.documents}</strong> documents</div>
-        <div><strong>{r.totals.signatures}</strong> signatures</div>
-        <div><strong>{formatDuration(p.statistics.medianHoursToComplete)}</strong> median time to complete</div>
-      </div>
-      <div class="card charts" id="charts">
-        <div>
-          <h2>Started and completed per week</h2>
-          <p class="muted">
-            <span style="color:#0f5cc0">■</span> started <span style="color:#137333">■</span> completed
-          </p>
-          <WeeklyChart weeks={p.statistics.weeks} />
-        </div>
-        <div>
-          <h2>Where pending processes wait</h2>
-          <WaitingChart waitingAt={p.statistics.waitingAt} />
-        </div>
-      </div>
+      {p.statistics ? <Statistics result={r} stats={p.statistics} /> : null}
       <div class="card">
         {r.processes.length === 0 ? (
           <p>No processes match.</p>
@@ -193,6 +180,7 @@ export function ProcessPage(p: {
   auditQuery?: { q: string; page: number };
 }) {
   const x = p.process;
+  const waiting = x.signers.filter((s) => s.status === 'invited').length;
   return (
     <Layout title={x.title} actor={p.actor} csrfToken={p.csrfToken}>
       <p>
@@ -215,16 +203,25 @@ export function ProcessPage(p: {
             <button class="secondary" type="submit">Verify signatures</button>
           </form>
         </div>
-        {x.status === 'pending' ? (
-          <div class="actions">
-            <form method="post" action={`/processes/${x.id}/remind`}>
-              <Csrf token={p.csrfToken} />
-              <button class="secondary" type="submit">Send reminder</button>
-            </form>
-            <form method="post" action={`/processes/${x.id}/abort`}>
-              <Csrf token={p.csrfToken} />
-              <button class="danger" type="submit">Abort process</button>
-            </form>
+        {x.status === 'pending' && (x.sender.email === p.actor.email || p.actor.isAdmin) ? (
+          // Each action asks first (no script needed): the summary opens the confirmation with the real button.
+          <div class="actions confirm-actions">
+            <details>
+              <summary class="button secondary">Send reminder…</summary>
+              <form method="post" action={`/processes/${x.id}/remind`} class="confirm">
+                <Csrf token={p.csrfToken} />
+                <p>Send a reminder now to the {waiting} signer(s) whose turn it is and who have not signed?</p>
+                <button class="secondary" type="submit">Send reminder</button>
+              </form>
+            </details>
+            <details>
+              <summary class="button danger">Abort process…</summary>
+              <form method="post" action={`/processes/${x.id}/abort`} class="confirm">
+                <Csrf token={p.csrfToken} />
+                <p>Abort "{x.title}"? Nothing more can be signed, and the signers are told. This cannot be undone.</p>
+                <button class="danger" type="submit">Abort process</button>
+              </form>
+            </details>
           </div>
         ) : null}
       </div>
@@ -269,10 +266,18 @@ export function ProcessPage(p: {
                 <td>
                   {s.name ? `${s.name} · ` : ''}
                   {s.email}
+                  {s.jobTitle || s.organization ? <div class="muted">{[s.jobTitle, s.organization].filter(Boolean).join(', ')}</div> : null}
                 </td>
                 <td>
                   <span class={`badge ${s.status}`}>{s.status}</span>
                   {s.rejectReason ? <div class="muted">{s.rejectReason}</div> : null}
+                  {s.pinLocked ? (
+                    <form method="post" action={`/processes/${x.id}/signers/${s.id}/unlock-pin`} class="inline-form">
+                      <Csrf token={p.csrfToken} />
+                      <div class="muted">Locked after too many wrong PINs</div>
+                      <button type="submit" class="secondary small">Unlock the link</button>
+                    </form>
+                  ) : null}
                 </td>
                 <td class="optional time">{formatTime(s.signedAt ?? s.rejectedAt ?? s.invitedAt)}</td>
                 <td class="optional">{s.method ?? ''}</td>
@@ -348,5 +353,41 @@ function AuditTrail(p: { processId: string; events: NonNullable<ProcessView['aud
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** Totals and charts of the filtered set, for users with a statistics privilege. */
+function Statistics({ result: r, stats }: { result: ProcessSearchResult; stats: ProcessStatistics }) {
+  return (
+    <>
+        <div class="card totals" id="totals">
+          <div><strong>{r.totals.processes}</strong> processes</div>
+          <div><strong>{r.totals.signers}</strong> signers</div>
+          <div><strong>{r.totals.documents}</strong> documents</div>
+          <div><strong>{r.totals.signatures}</strong> signatures</div>
+        <div><strong>{r.totals.strongSignatures}</strong> with strong authentication</div>
+        <div class="by-status">
+          {statuses.filter((x) => r.totals.byStatus[x] > 0).map((x) => (
+            <span class={`badge ${x}`}>
+              {r.totals.byStatus[x]} {x}
+            </span>
+          ))}
+        </div>
+          <div><strong>{formatDuration(stats.medianHoursToComplete)}</strong> median time to complete</div>
+        </div>
+        <div class="card charts" id="charts">
+          <div>
+            <h2>Started and completed per week</h2>
+            <p class="muted">
+              <span style="color:#0f5cc0">■</span> started <span style="color:#137333">■</span> completed
+            </p>
+            <WeeklyChart weeks={stats.weeks} />
+          </div>
+          <div>
+            <h2>Where pending processes wait</h2>
+            <WaitingChart waitingAt={stats.waitingAt} />
+          </div>
+        </div>
+    </>
   );
 }

@@ -7,7 +7,7 @@ export interface SettingField {
   name: string;
   title: string;
   description?: string;
-  kind: 'number' | 'text' | 'choice' | 'lines' | 'checkbox';
+  kind: 'number' | 'text' | 'choice' | 'lines' | 'checkbox' | 'secret';
   choices?: string[];
 }
 
@@ -20,7 +20,7 @@ export interface SettingSection {
 type AnySchema = z.ZodType & { def: { type: string; innerType?: AnySchema; shape?: Record<string, AnySchema>; entries?: Record<string, string> } };
 
 const unwrap = (s: AnySchema): AnySchema => (s.def.innerType ? unwrap(s.def.innerType) : s);
-const metaOf = (s: AnySchema) => (s.meta() ?? {}) as { title?: string; description?: string };
+const metaOf = (s: AnySchema) => (s.meta() ?? {}) as { title?: string; description?: string; secret?: boolean };
 
 export function settingSections(): SettingSection[] {
   return Object.entries(settingsSchema.shape).map(([key, section]) => {
@@ -32,8 +32,9 @@ export function settingSections(): SettingSection[] {
       fields: Object.entries(shape).map(([field, schema]) => {
         const base = unwrap(schema);
         const meta = metaOf(schema);
-        const kind: SettingField['kind'] =
-          base.def.type === 'enum' ? 'choice' : base.def.type === 'number' ? 'number' : base.def.type === 'boolean' ? 'checkbox' : base.def.type === 'array' ? 'lines' : 'text';
+        const kind: SettingField['kind'] = meta.secret
+          ? 'secret'
+          : base.def.type === 'enum' ? 'choice' : base.def.type === 'number' ? 'number' : base.def.type === 'boolean' ? 'checkbox' : base.def.type === 'array' ? 'lines' : 'text';
         return {
           name: `${key}.${field}`,
           title: meta.title ?? field,
@@ -53,6 +54,8 @@ export function settingsFromForm(form: Record<string, string | File>): Record<st
     out[section.key] = {};
     for (const f of section.fields) {
       const raw = form[f.name];
+      // A field the form did not send (not even empty) keeps its default; an unticked checkbox is never sent.
+      if (raw === undefined && f.kind !== 'checkbox') continue;
       const value = typeof raw === 'string' ? raw : '';
       const key = f.name.slice(section.key.length + 1);
       out[section.key][key] =

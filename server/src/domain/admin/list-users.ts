@@ -1,11 +1,13 @@
 // The accounts of the service, for the admin center.
-import type { UserView } from '@secure-signature/shared';
+import type { Privilege, UserView } from '@secure-signature/shared';
 import { asc } from 'drizzle-orm';
 import { users } from '../../db/schema';
 import type { Ctx } from '../context';
 import { requireAdminActor } from './require-admin';
 
 export const toUserView = (u: typeof users.$inferSelect, now: Date): UserView => ({
+  privileges: u.privileges as Privilege[],
+  groupId: u.groupId,
   id: u.id,
   email: u.email,
   username: u.username,

@@ -1,13 +1,14 @@
-// An administrator changes an account: name, administrator right, lock (which also ends its sessions and
+// An administrator changes an account: name, administrator right, privileges and group, lock (which also ends its sessions and
 // tokens' use) and password. Unlocking also clears a lockout from wrong passwords. An admin cannot lock themself
 // out or drop their own admin right, so the service always keeps someone who can undo a mistake.
 import type { UpdateUserInput, UserView } from '@secure-signature/shared';
 import { eq } from 'drizzle-orm';
-import { sessions, users } from '../../db/schema';
+import { groups, sessions, users } from '../../db/schema';
 import { inTransaction, type Ctx } from '../context';
 import { conflict, invalidInput, notFound } from '../errors';
 import { isUuid } from '../process/find-own-process';
 import { getSettings } from '../settings/get-settings';
+import { assertPasswordPolicy } from '../user/password-policy';
 import { hashPassword } from '../user/password';
 import { recordAdminEvent } from './record-admin-event';
 import { requireAdminActor } from './require-admin';
@@ -21,8 +22,7 @@ export async function updateUser(ctx: Ctx, input: { userId: string; changes: Upd
     throw conflict('You cannot lock your own account or remove your own administrator right');
   }
   if (c.password !== undefined) {
-    const { passwordMinLength } = (await getSettings(ctx)).authentication;
-    if (c.password.length < passwordMinLength) throw invalidInput(`The password must be at least ${passwordMinLength} characters`, 'password');
+    assertPasswordPolicy(c.password, (await getSettings(ctx)).authentication);
   }
   return inTransaction(ctx, async (tx) => {
     const [before] = await tx.db.select().from(users).where(eq(users.id, input.userId)).for('update');
@@ -31,6 +31,11 @@ export async function updateUser(ctx: Ctx, input: { userId: string; changes: Upd
     if (c.name !== undefined) set.name = c.name || null;
     if (c.isAdmin !== undefined) set.isAdmin = c.isAdmin;
     if (c.locked !== undefined) set.locked = c.locked;
+    if (c.privileges !== undefined) set.privileges = [...new Set(c.privileges)];
+    if (c.groupId !== undefined) {
+      if (c.groupId && (await tx.db.select({ id: groups.id }).from(groups).where(eq(groups.id, c.groupId))).length === 0) throw invalidInput('No such group', 'groupId');
+      set.groupId = c.groupId;
+    }
     if (c.locked === false) Object.assign(set, { lockedUntil: null, failedLogins: 0 });
     if (c.password !== undefined) set.passwordHash = await hashPassword(c.password);
     const [after] = await tx.db.update(users).set(set).where(eq(users.id, before.id)).returning();

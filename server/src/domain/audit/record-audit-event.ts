@@ -18,7 +18,19 @@ export type AuditEventType =
   | 'expired'
   | 'completed'
   | 'sealed'
-  | 'final_sent';
+  | 'final_sent'
+  | 'pin_sent'
+  | 'pin_verified'
+  | 'pin_failed'
+  | 'pin_locked'
+  | 'pin_unlocked'
+  | 'disclaimer_accepted'
+  | 'forwarded'
+  | 'identity_refused'
+  | 'signing_right_confirmed'
+  | 'signing_right_refused'
+  | 'handover_started'
+  | 'handover_completed';
 
 export async function recordAuditEvent(
   ctx: Ctx,

@@ -7,6 +7,7 @@ import { isUuid } from '../process/find-own-process';
 import { finalName } from './final-name';
 
 export interface DocumentFile {
+  kind: 'document' | 'attachment';
   filename: string;
   contentType: string;
   bytes: Uint8Array;
@@ -25,5 +26,5 @@ export async function readDocumentFile(
   const hash = input.version === 'final' ? doc.finalSha256 : doc.sha256;
   if (!hash) throw notFound('Final document (the process is not completed and sealed yet)');
   const filename = input.version === 'final' ? finalName(doc.filename) : doc.filename;
-  return { filename, contentType: input.version === 'final' ? 'application/pdf' : doc.contentType, bytes: await ctx.blobs.get(ctx.db, hash) };
+  return { kind: doc.kind, filename, contentType: input.version === 'final' ? 'application/pdf' : doc.contentType, bytes: await ctx.blobs.get(ctx.db, hash) };
 }

@@ -1,21 +1,25 @@
-// Puts an email in the outbox in the caller's transaction. Without SMTP it stays there as "captured" (read by an
-// admin at /outbox); with SMTP a delivery job sends it once the transaction has committed.
+// Puts an email or SMS in the outbox in the caller's transaction. Without a way to send it (no SMTP; SMS gateway
+// "outbox") it stays there as "captured" (read by an admin at /outbox); otherwise a delivery job sends it once the
+// transaction has committed.
 import { randomUUID } from 'node:crypto';
 import { messages } from '../../db/schema';
 import type { Ctx } from '../context';
 import { enqueueJob } from '../outbox/enqueue-job';
+import { getSettings } from '../settings/get-settings';
 import type { MessageParams, MessageTemplate } from './templates';
 
 export async function queueMessage<T extends MessageTemplate>(
   ctx: Ctx,
-  input: { processId: string | null; recipient: string; template: T; params: MessageParams[T] },
+  input: { processId: string | null; recipient: string; template: T; params: MessageParams[T]; channel?: 'email' | 'sms' },
 ): Promise<string> {
   const id = randomUUID();
-  const status = ctx.config.smtpUrl ? 'queued' : 'captured';
+  const channel = input.channel ?? 'email';
+  const canSend = channel === 'email' ? Boolean(ctx.config.smtpUrl) : (await getSettings(ctx)).smsGateway.kind === 'http';
+  const status = canSend ? 'queued' : 'captured';
   await ctx.db.insert(messages).values({
     id,
     processId: input.processId,
-    channel: 'email',
+    channel,
     recipient: input.recipient,
     template: input.template,
     params: input.params as unknown as Record<string, unknown>,

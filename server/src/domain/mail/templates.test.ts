@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { renderMessage } from './templates';
 
-const env = { signingLink: (id: string) => `https://sign.example.com/s/token-of-${id}` };
+const env = { signingLink: (id: string) => `https://sign.example.com/s/token-of-${id}`, pinCode: (id: string, _c: string, n: number) => id.slice(0, n), resetLink: (id: string) => `https://sign.example.com/password-reset/${id}.mac` };
 
 test('an invitation carries the personal link, the sender and the message, and its HTML is escaped', () => {
   const m = renderMessage(
@@ -29,4 +29,15 @@ test('a rejection names who rejected and why', () => {
   const m = renderMessage('rejected', { processTitle: 'Lease', rejectedBy: 'Bob', reason: 'Wrong rent' }, env);
   assert.match(m.text, /Bob has rejected "Lease"/);
   assert.match(m.text, /Reason: Wrong rent/);
+});
+
+test('the PIN SMS carries the PIN derived when rendering, how long it is valid, in the signer\'s language', () => {
+  const params = { pinId: '7391abcdef', characters: 'digits' as const, length: 4, validMinutes: 10, processTitle: 'Lease' };
+  const en = renderMessage('pin', params, env);
+  assert.match(en.text, /7391/);
+  assert.match(en.text, /10 minutes/);
+  assert.equal(en.subject, '');
+  const fi = renderMessage('pin', { ...params, language: 'fi' }, env);
+  assert.match(fi.text, /7391/);
+  assert.match(fi.text, /10 minuuttia/);
 });

@@ -2,6 +2,7 @@
 // and stored parameters; signing links are derived at that moment so they are never stored.
 import { isLanguage, type Language } from '../../i18n/languages';
 import { translator } from '../../i18n/translate';
+import type { PinCharacters } from '../secrets';
 
 interface Localised {
   /** The recipient's language; English when absent. */
@@ -24,6 +25,14 @@ export interface MessageParams {
   aborted: Localised & { processTitle: string; senderName: string };
   expired: Localised & { processTitle: string; expiredAt: string };
   rejected: Localised & { processTitle: string; rejectedBy: string; reason: string };
+  /** A password reset link a user ordered (derived from resetId when rendered, never stored). */
+  passwordReset: Localised & { resetId: string; validMinutes: number };
+  /** The code that lets a signer take over a device another signer of the process handed to them. */
+  handover: Localised & { handoverId: string; fromName: string; processTitle: string; validMinutes: number };
+  /** An SMS invitation or reminder carrying the signing link (derived when rendered, like the email's). */
+  signSms: Localised & { kind: 'invitation' | 'reminder'; signerId: string; senderName: string; processTitle: string };
+  /** An SMS: the PIN is derived from pinId when the message is rendered, never stored. */
+  pin: Localised & { pinId: string; characters: PinCharacters; length: number; validMinutes: number; processTitle: string };
 }
 export type MessageTemplate = keyof MessageParams;
 
@@ -37,6 +46,8 @@ export interface RenderedMessage {
 
 export interface RenderEnv {
   signingLink(signerId: string): string;
+  resetLink(resetId: string): string;
+  pinCode(pinId: string, characters: PinCharacters, length: number): string;
 }
 
 const esc = (s: string) =>
@@ -56,6 +67,11 @@ const plain = (subject: string, lines: string[], attachments: RenderedMessage['a
   html: page(lines),
   attachments,
 });
+
+export const HANDOVER_CODE_LENGTH = 6;
+
+/** Keeps an SMS within one or two messages. */
+const shorten = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
 export function renderMessage<T extends MessageTemplate>(template: T, params: MessageParams[T], env: RenderEnv): RenderedMessage {
   const t = translator(isLanguage(params.language) ? params.language : 'en');
@@ -97,6 +113,36 @@ export function renderMessage<T extends MessageTemplate>(template: T, params: Me
         t('mail.rejectedBody', { who: p.rejectedBy, title: p.processTitle }),
         t('mail.rejectedReason', { reason: p.reason }),
       ]);
+    }
+    case 'passwordReset': {
+      const p = params as MessageParams['passwordReset'];
+      const link = env.resetLink(p.resetId);
+      const paragraphs = [t('mail.resetBody'), t('mail.resetValid', { minutes: p.validMinutes })];
+      return {
+        subject: t('mail.resetSubject'),
+        text: `${paragraphs.join('\n\n')}\n${link}\n\n${t('mail.resetIgnore')}\n`,
+        html: page([...paragraphs, t('mail.resetIgnore')], { href: link, label: t('mail.resetButton') }),
+        attachments: [],
+      };
+    }
+    case 'handover': {
+      const p = params as MessageParams['handover'];
+      const code = env.pinCode(p.handoverId, 'digits', HANDOVER_CODE_LENGTH);
+      return plain(t('mail.handoverSubject', { title: p.processTitle }), [
+        t('mail.handoverBody', { from: p.fromName, title: p.processTitle }),
+        t('mail.handoverCode', { code, minutes: p.validMinutes }),
+        t('mail.handoverIgnore'),
+      ]);
+    }
+    case 'signSms': {
+      const p = params as MessageParams['signSms'];
+      const text = t(p.kind === 'invitation' ? 'sms.invitation' : 'sms.reminder', { sender: p.senderName, title: shorten(p.processTitle, 60), link: env.signingLink(p.signerId) });
+      return { subject: '', text, html: '', attachments: [] };
+    }
+    case 'pin': {
+      const p = params as MessageParams['pin'];
+      const text = t('sms.pin', { pin: env.pinCode(p.pinId, p.characters, p.length), minutes: p.validMinutes, title: shorten(p.processTitle, 40) });
+      return { subject: '', text, html: '', attachments: [] };
     }
     default: {
       const never: never = template;

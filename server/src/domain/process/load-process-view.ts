@@ -1,6 +1,6 @@
 // Builds the API's view of one process (shared/ `processView`): documents with SHA-256, signers with status and
 // dates, and optionally the audit trail.
-import type { ProcessView } from '@secure-signature/shared';
+import type { ProcessView, SignatureMethod } from '@secure-signature/shared';
 import { asc, eq } from 'drizzle-orm';
 import { auditEvents, documents, processes, signers, users } from '../../db/schema';
 import type { Ctx } from '../context';
@@ -42,12 +42,19 @@ export async function loadProcessView(ctx: Ctx, input: { processId: string; with
     status: p.status,
     signingOrder: p.signingOrder,
     signaturePagePosition: p.signaturePagePosition,
+    signatureMethods: p.signatureMethods as SignatureMethod[],
+    reminders: p.reminders ?? null,
+    forceDownload: p.forceDownload,
+    allowSignAndForward: p.allowSignAndForward,
+    allowForward: p.allowForward,
+    attachmentsVisible: p.attachmentsVisible,
+    smsNotifications: p.smsNotifications,
     createdAt: p.createdAt.toISOString(),
     completedAt: iso(p.completedAt),
     sealedAt: iso(p.sealedAt),
     expiresAt: iso(p.expiresAt),
     sender: { email: row.senderEmail, name: row.senderName },
-    signerCount: signerRows.length,
+    signerCount: signerRows.filter((s) => s.status !== 'forwarded').length,
     signedCount: signerRows.filter((s) => s.status === 'signed').length,
     signers: signerRows.map((s) => ({
       id: s.id,
@@ -55,12 +62,16 @@ export async function loadProcessView(ctx: Ctx, input: { processId: string; with
       email: s.email,
       name: s.name,
       phone: s.phone,
+      organization: s.organization,
+      jobTitle: s.jobTitle,
+      businessId: s.businessId,
       status: s.status,
       invitedAt: iso(s.invitedAt),
       signedAt: iso(s.signedAt),
       rejectedAt: iso(s.rejectedAt),
       rejectReason: s.rejectReason,
       method: s.method,
+      pinLocked: s.pinLockedAt !== null,
     })),
     documents: documentRows,
     ...(input.withAudit

@@ -1,15 +1,17 @@
-// The WHERE clause of the process list and statistics: scope (own, or all for admins), keyword (title, sender,
+// The WHERE clause of the process list and statistics: scope (own, or all with the statistics-of-all privilege), keyword (title, sender,
 // signer email, process id), status, component and creation dates. Queries using it join users on the sender.
 import type { ProcessSearchQuery } from '@secure-signature/shared';
 import { and, eq, gte, ilike, lt, sql, type SQL } from 'drizzle-orm';
 import { processes, signers, users } from '../../db/schema';
 import { requireActor, type Ctx } from '../context';
 import { forbidden } from '../errors';
+import { can } from '../user/actor';
 
 export function processFilter(ctx: Ctx, q: Omit<ProcessSearchQuery, 'sort' | 'limit' | 'offset'>): SQL | undefined {
   const actor = requireActor(ctx);
-  const scope = q.scope ?? (actor.isAdmin ? 'all' : 'mine');
-  if (scope === 'all' && !actor.isAdmin) throw forbidden('Only administrators can see all processes');
+  const all = can(actor, 'statistics_all');
+  const scope = q.scope ?? (all ? 'all' : 'mine');
+  if (scope === 'all' && !all) throw forbidden('Seeing all processes needs the "statistics of all" privilege');
   const out: SQL[] = [];
   if (scope === 'mine') out.push(eq(processes.senderId, actor.id));
   if (q.status) out.push(eq(processes.status, q.status));

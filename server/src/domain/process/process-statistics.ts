@@ -4,7 +4,9 @@
 import type { ProcessSearchQuery } from '@secure-signature/shared';
 import { and, eq, gte, isNotNull, or, sql } from 'drizzle-orm';
 import { processes, signers, users } from '../../db/schema';
-import type { Ctx } from '../context';
+import { requireActor, type Ctx, type UserActor } from '../context';
+import { forbidden } from '../errors';
+import { can } from '../user/actor';
 import { processFilter } from './process-filter';
 
 export interface ProcessStatistics {
@@ -15,7 +17,11 @@ export interface ProcessStatistics {
 
 const WEEKS = 12;
 
+/** Statistics (totals, charts, CSV) are for users with a statistics privilege; everyone can list their own. */
+export const canSeeStatistics = (actor: UserActor) => can(actor, 'statistics_own') || can(actor, 'statistics_all');
+
 export async function processStatistics(ctx: Ctx, input: Omit<ProcessSearchQuery, 'sort' | 'limit' | 'offset'>): Promise<ProcessStatistics> {
+  if (!canSeeStatistics(requireActor(ctx))) throw forbidden('You have no statistics privilege');
   const where = processFilter(ctx, input);
   const firstWeek = mondayUtc(new Date(ctx.clock().getTime() - (WEEKS - 1) * 7 * 86_400_000));
   const week = (column: typeof processes.createdAt | typeof processes.completedAt) => sql<string>`to_char(date_trunc('week', ${column} at time zone 'UTC'), 'YYYY-MM-DD')`;
@@ -42,7 +48,7 @@ export async function processStatistics(ctx: Ctx, input: Omit<ProcessSearchQuery
       .where(and(where, eq(processes.status, 'completed'), isNotNull(processes.completedAt))),
     ctx.db
       .select({
-        position: sql<number>`(select min(${signers.position}) from ${signers} where ${signers.processId} = ${processes.id} and ${signers.status} <> 'signed')`.mapWith(Number),
+        position: sql<number>`(select min(${signers.position}) from ${signers} where ${signers.processId} = ${processes.id} and ${signers.status} not in ('signed', 'forwarded'))`.mapWith(Number),
         n: sql<number>`count(*)`.mapWith(Number),
       })
       .from(processes)

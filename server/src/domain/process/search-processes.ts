@@ -10,6 +10,15 @@ import { processFilter } from './process-filter';
 
 const sortColumns = { created: processes.createdAt, completed: processes.completedAt, title: processes.title, status: processes.status };
 
+const statusCount = (status: string) => sql<number>`count(*) filter (where ${processes.status} = ${status})`.mapWith(Number);
+const byStatusColumns = {
+  pending: statusCount('pending'),
+  completed: statusCount('completed'),
+  rejected: statusCount('rejected'),
+  aborted: statusCount('aborted'),
+  expired: statusCount('expired'),
+};
+
 export async function searchProcesses(ctx: Ctx, input: ProcessSearchQuery): Promise<ProcessSearchResult> {
   const where = processFilter(ctx, input);
 
@@ -31,14 +40,22 @@ export async function searchProcesses(ctx: Ctx, input: ProcessSearchQuery): Prom
   const [rows, [totals]] = await Promise.all([
     input.limit === 'all' ? page : page.limit(input.limit),
     ctx.db
-      .select({ processes: count(), signers: sum(processes.signerCount), documents: sum(processes.documentCount), signatures: sum(processes.signedCount) })
+      .select({
+        processes: count(),
+        signers: sum(processes.signerCount),
+        documents: sum(processes.documentCount),
+        signatures: sum(processes.signedCount),
+        strongSignatures: sum(processes.strongSignedCount),
+        ...byStatusColumns,
+      })
       .from(processes)
       .innerJoin(users, eq(users.id, processes.senderId))
       .where(where),
   ]);
+  const { pending, completed, rejected, aborted, expired, ...sums } = totals;
   return {
     total: totals.processes,
-    totals,
+    totals: { ...sums, byStatus: { pending, completed, rejected, aborted, expired } },
     processes: rows.map((r) => ({
       id: r.p.id,
       title: r.p.title,

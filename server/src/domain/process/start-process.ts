@@ -8,6 +8,10 @@ import { recordAuditEvent } from '../audit/record-audit-event';
 import { inTransaction, requireActor, type Ctx } from '../context';
 import { hashToken } from '../secrets';
 import { getSettings } from '../settings/get-settings';
+import { applyStartPolicy } from './apply-start-policy';
+import { can } from '../user/actor';
+import { forbidden } from '../errors';
+import { availableMethods } from '../identity-provider/list-identity-providers';
 import { inviteSigner } from '../signer/invite-signer';
 import { loadProcessView } from './load-process-view';
 import type { UploadedFile } from './uploaded-file';
@@ -18,14 +22,17 @@ export async function startProcess(
   input: { process: StartProcessInput; documents: UploadedFile[]; attachments: UploadedFile[]; component?: string },
 ): Promise<ProcessView> {
   const actor = requireActor(ctx);
+  if (!can(actor, 'start_processes')) throw forbidden('You may not start signature processes; ask your administrator');
   validateUploads({ documents: input.documents, attachments: input.attachments, maxBytes: ctx.config.maxUploadBytes });
   const files = [
     ...input.documents.map((f) => ({ ...f, kind: 'document' as const, contentType: 'application/pdf' })),
     ...input.attachments.map((f) => ({ ...f, kind: 'attachment' as const })),
   ].map((f) => ({ ...f, sha256: sha256Hex(f.bytes) }));
 
+  const settings = await getSettings(ctx);
   const processId = randomUUID();
-  const p = input.process;
+  const enabled = (await availableMethods(ctx)).map((m) => m.id);
+  const p = applyStartPolicy(settings, input.process, actor, enabled);
   const signerRows = p.signers.map((s, i) => {
     const id = randomUUID();
     return {
@@ -35,13 +42,17 @@ export async function startProcess(
       email: s.email.toLowerCase(),
       name: s.name || null,
       phone: s.phone || null,
+      identityNumber: s.identityNumber || null,
+      businessId: s.businessId || null,
+      organization: s.organization || null,
+      jobTitle: s.jobTitle || null,
       language: s.language ?? p.language,
       status: 'waiting' as const,
       tokenHash: hashToken(ctx.secrets.signerToken(id)),
     };
   });
 
-  const { expiryDays } = (await getSettings(ctx)).reminders;
+  const { expiryDays } = settings.reminders;
   await inTransaction(ctx, async (tx) => {
     for (const f of files) await tx.blobs.put(tx.db, f.bytes);
     await tx.db.insert(processes).values({
@@ -52,6 +63,13 @@ export async function startProcess(
       status: 'pending',
       signingOrder: p.signingOrder,
       signaturePagePosition: p.signaturePagePosition,
+      signatureMethods: p.signatureMethods,
+      forceDownload: p.forceDownload,
+      allowSignAndForward: p.allowSignAndForward,
+      allowForward: p.allowForward,
+      reminders: p.reminders ?? null,
+      attachmentsVisible: p.attachmentsVisible,
+      smsNotifications: p.smsNotifications,
       component: input.component ?? 'api',
       signerCount: signerRows.length,
       documentCount: input.documents.length,
@@ -82,7 +100,7 @@ export async function startProcess(
     const invited = p.signingOrder ? signerRows.slice(0, 1) : signerRows;
     for (const s of invited) {
       await inviteSigner(tx, {
-        process: { id: processId, title: p.title, message: p.message },
+        process: { id: processId, title: p.title, message: p.message, smsNotifications: p.smsNotifications },
         sender: actor,
         signer: s,
         kind: 'invitation',

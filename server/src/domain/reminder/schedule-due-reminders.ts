@@ -1,20 +1,22 @@
-// Finds signers due an automatic reminder (the admin's first-after and repeat-every days, up to the maximum) and
+// Finds signers due an automatic reminder (first-after and repeat-every days, up to the maximum: the process's own
+// when its sender set them, else the admin's) and
 // puts one job per due reminder in the outbox. The dedupe key names the signer and the reminder's number, so the
 // same reminder is scheduled once however many server processes look at the same moment.
-import { and, eq, gt, isNull, lt, lte, or } from 'drizzle-orm';
+import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import { processes, signers } from '../../db/schema';
 import type { Ctx } from '../context';
 import { enqueueJob } from '../outbox/enqueue-job';
 import { getSettings } from '../settings/get-settings';
 
-const DAY = 86_400_000;
-
 export async function scheduleDueReminders(ctx: Ctx): Promise<number> {
   const { reminders } = await getSettings(ctx);
-  if (reminders.firstAfterDays <= 0 || reminders.maxReminders <= 0) return 0;
-  const now = ctx.clock().getTime();
-  const firstDue = new Date(now - reminders.firstAfterDays * DAY);
-  const repeatDue = new Date(now - reminders.repeatEveryDays * DAY);
+  // Each process's own rhythm when its sender set one, the admin's otherwise.
+  const rhythm = (key: 'firstAfterDays' | 'repeatEveryDays' | 'maxReminders') =>
+    sql<number>`coalesce((${processes.reminders}->>${key})::int, ${reminders[key]})`;
+  const now = ctx.clock();
+  const daysBefore = (days: ReturnType<typeof rhythm>) => sql`${now.toISOString()}::timestamptz - make_interval(days => ${days})`;
+  const firstDue = daysBefore(rhythm('firstAfterDays'));
+  const repeatDue = daysBefore(rhythm('repeatEveryDays'));
   const due = await ctx.db
     .select({ id: signers.id, sent: signers.remindersSent })
     .from(signers)
@@ -23,11 +25,12 @@ export async function scheduleDueReminders(ctx: Ctx): Promise<number> {
       and(
         eq(processes.status, 'pending'),
         eq(signers.status, 'invited'),
-        lt(signers.remindersSent, reminders.maxReminders),
+        sql`${rhythm('firstAfterDays')} > 0`,
+        sql`${signers.remindersSent} < ${rhythm('maxReminders')}`,
         or(
           // A manual reminder also counts as contact: the first automatic one waits for it too.
-          and(eq(signers.remindersSent, 0), lte(signers.invitedAt, firstDue), or(isNull(signers.lastRemindedAt), lte(signers.lastRemindedAt, firstDue))),
-          and(gt(signers.remindersSent, 0), lte(signers.lastRemindedAt, repeatDue)),
+          and(eq(signers.remindersSent, 0), sql`${signers.invitedAt} <= ${firstDue}`, or(isNull(signers.lastRemindedAt), sql`${signers.lastRemindedAt} <= ${firstDue}`)),
+          and(gt(signers.remindersSent, 0), sql`${signers.lastRemindedAt} <= ${repeatDue}`),
         ),
       ),
     )

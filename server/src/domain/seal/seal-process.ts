@@ -1,6 +1,7 @@
 // The outbox job after completion: each document gets its signatures page and the organisation's seal; then, in
 // one transaction that commits only if nobody sealed first, the finals are stored and mailed to the sender and
 // every signer. Killed half-way, it simply runs again: nothing was committed.
+import { methodLabels } from '../identity-provider/list-identity-providers';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { documents, processes, signers, users } from '../../db/schema';
 import { requestTimestamp } from '../../seal/request-timestamp';
@@ -20,15 +21,40 @@ export async function sealProcess(ctx: Ctx, input: { processId: string }): Promi
   if (process.status !== 'completed') throw new Error(`process ${process.id} is ${process.status}, not completed`);
 
   const [sender] = await ctx.db.select().from(users).where(eq(users.id, process.senderId));
-  const signerRows = await ctx.db.select().from(signers).where(eq(signers.processId, process.id)).orderBy(asc(signers.position));
+  // Those who forwarded without signing are not on the signatures page and get no final documents.
+  const signerRows = (await ctx.db.select().from(signers).where(eq(signers.processId, process.id)).orderBy(asc(signers.position))).filter(
+    (s) => s.status === 'signed',
+  );
   const docs = await ctx.db
     .select()
     .from(documents)
     .where(and(eq(documents.processId, process.id), eq(documents.kind, 'document')))
     .orderBy(asc(documents.position));
   const seal = await loadSealKey(ctx);
-  const configured = (await getSettings(ctx)).sealing.tsaUrls;
+  const settings = await getSettings(ctx);
+  const configured = settings.sealing.tsaUrls;
+  const showDetails = settings.signerDetails.organizationAndTitle !== 'disabled';
   const tsaUrls = configured.length ? configured : ctx.config.tsaUrls;
+
+  const methodLabel = await methodLabels(ctx);
+  const signatures = await Promise.all(
+    signerRows.map(async (s) => ({
+      name: s.name ?? '',
+      email: s.email,
+      signedAt: s.signedAt!,
+      method: methodLabel(s.method),
+      ip: s.ip ?? '',
+      ...(showDetails && (s.jobTitle || s.organization) ? { role: [s.jobTitle, s.organization].filter(Boolean).join(', ') } : {}),
+      ...(s.identity?.name
+        ? {
+            verified:
+              `Verified by ${s.identity.provider}: ${s.identity.name}${s.identity.idNumber ? `, identity number ${s.identity.idNumber}` : ''}` +
+              (s.identity.signingRightFor ? `; right to sign for ${s.identity.signingRightFor} confirmed` : ''),
+          }
+        : {}),
+      ...(s.drawingSha256 ? { drawing: await ctx.blobs.get(ctx.db, s.drawingSha256) } : {}),
+    })),
+  );
 
   const finals: { doc: (typeof docs)[number]; bytes: Uint8Array; verificationCode: string }[] = [];
   for (const d of docs) {
@@ -41,13 +67,7 @@ export async function sealProcess(ctx: Ctx, input: { processId: string }): Promi
       processTitle: process.title,
       processId: process.id,
       originalSha256: d.sha256,
-      signatures: signerRows.map((s) => ({
-        name: s.name ?? '',
-        email: s.email,
-        signedAt: s.signedAt!,
-        method: methodLabel(s.method),
-        ip: s.ip ?? '',
-      })),
+      signatures,
       position: process.signaturePagePosition,
       seal,
       sealName: ctx.config.organizationName,
@@ -89,4 +109,4 @@ export async function sealProcess(ctx: Ctx, input: { processId: string }): Promi
   });
 }
 
-const methodLabel = (method: string | null) => (method === 'button' ? 'OK button' : (method ?? ''));
+

@@ -1,7 +1,8 @@
 // Resolves a session cookie. As the admin chose, a session is bound to the browser's user agent (and address): a
 // stolen cookie used from another browser is refused.
 import { and, eq, gt } from 'drizzle-orm';
-import { sessions, users } from '../../db/schema';
+import { groups, sessions, users } from '../../db/schema';
+import { actorColumns, groupOfUser, toActor } from '../user/actor';
 import type { Ctx, UserActor } from '../context';
 import { hashToken } from '../secrets';
 import { getSettings } from '../settings/get-settings';
@@ -12,22 +13,19 @@ export async function authenticateSession(
 ): Promise<{ actor: UserActor; csrfToken: string } | null> {
   const [row] = await ctx.db
     .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      isAdmin: users.isAdmin,
+      ...actorColumns,
       csrfToken: sessions.csrfToken,
       userAgent: sessions.userAgent,
       ip: sessions.ip,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(groups, groupOfUser)
     .where(and(eq(sessions.tokenHash, hashToken(input.token)), gt(sessions.expiresAt, ctx.clock()), eq(users.locked, false)))
     .limit(1);
   if (!row) return null;
   const { binding } = (await getSettings(ctx)).session;
   if (binding !== 'none' && row.userAgent !== input.userAgent.slice(0, 500)) return null;
   if (binding === 'user_agent_and_ip' && row.ip !== (ctx.ip ?? null)) return null;
-  const { csrfToken, userAgent: _ua, ip: _ip, ...actor } = row;
-  return { actor, csrfToken };
+  return { actor: toActor(row), csrfToken: row.csrfToken };
 }

@@ -7,10 +7,13 @@ import { requireAdminActor } from '../admin/require-admin';
 import { inTransaction, type Ctx } from '../context';
 import { DomainError } from '../errors';
 import { getSettings, SETTINGS_ROW } from './get-settings';
+import { isSecretSetting, maskSecrets, restoreSecrets } from './secret-settings';
 
+/** Returns the new settings with secrets masked, as the API shows them. */
 export async function updateSettings(ctx: Ctx, input: { settings: unknown }): Promise<Settings> {
   const actor = requireAdminActor(ctx);
-  const parsed = settingsSchema.safeParse(input.settings);
+  const stored = await getSettings(ctx);
+  const parsed = settingsSchema.safeParse(restoreSecrets(input.settings, stored));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new DomainError('invalid_input', `${issue.path.join('.')}: ${issue.message}`, issue.path.join('.'));
@@ -18,13 +21,13 @@ export async function updateSettings(ctx: Ctx, input: { settings: unknown }): Pr
   return inTransaction(ctx, async (tx) => {
     const before = await getSettings(tx);
     const changes = diff(before, parsed.data);
-    if (changes.length === 0) return before;
+    if (changes.length === 0) return maskSecrets(before);
     await tx.db
       .insert(settings)
       .values({ id: SETTINGS_ROW, data: parsed.data, updatedAt: tx.clock(), updatedBy: actor.email })
       .onConflictDoUpdate({ target: settings.id, set: { data: parsed.data, updatedAt: tx.clock(), updatedBy: actor.email } });
     for (const change of changes) await recordAdminEvent(tx, { action: 'setting_changed', details: change });
-    return parsed.data;
+    return maskSecrets(parsed.data);
   });
 }
 
@@ -33,7 +36,10 @@ function diff(before: Settings, after: Settings): { setting: string; from: unkno
   for (const [section, values] of Object.entries(after)) {
     for (const [key, value] of Object.entries(values as Record<string, unknown>)) {
       const old = (before as Record<string, Record<string, unknown>>)[section]?.[key];
-      if (JSON.stringify(old) !== JSON.stringify(value)) out.push({ setting: `${section}.${key}`, from: old, to: value });
+      if (JSON.stringify(old) === JSON.stringify(value)) continue;
+      const setting = `${section}.${key}`;
+      // A secret's value never reaches the log; that it changed does.
+      out.push(isSecretSetting(setting) ? { setting, from: old ? 'a secret' : '', to: value ? 'a new secret' : '' } : { setting, from: old, to: value });
     }
   }
   return out;

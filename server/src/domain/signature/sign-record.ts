@@ -7,10 +7,12 @@ export interface SignRecord {
   v: 1;
   purpose: string;
   processId: string;
-  signer: { id: string; email: string; name: string | null };
+  signer: { id: string; email: string; name: string | null; organization?: string; jobTitle?: string; businessId?: string };
   method: string;
   /** Identity claims from the authentication method (e.g. an identity provider's subject); empty for OK button. */
   identity: Record<string, string>;
+  /** SHA-256 of the drawn signature (PNG), for handwritten signatures. */
+  drawingSha256?: string;
   signedAt: string;
   documents: { id: string; filename: string; sha256: string }[];
 }

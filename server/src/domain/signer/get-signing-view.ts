@@ -1,12 +1,15 @@
 // What a signer sees behind their link: who sent it, the message, every signer's status, the documents, and
 // whether they can act now. Opening the link is recorded in the audit trail.
-import { asc, eq } from 'drizzle-orm';
-import { documents, signers, users } from '../../db/schema';
+import type { SignatureMethod } from '@secure-signature/shared';
+import { and, asc, eq } from 'drizzle-orm';
+import { documents, signerDownloads, signers, users } from '../../db/schema';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import type { Ctx } from '../context';
 import { findSignerByToken } from './find-signer-by-token';
+import { getSettings } from '../settings/get-settings';
+import { listIdentityProviders } from '../identity-provider/list-identity-providers';
 
-export type SignerCanAct = 'yes' | 'not_your_turn' | 'already_signed' | 'already_rejected' | 'process_ended';
+export type SignerCanAct = 'yes' | 'not_your_turn' | 'already_signed' | 'already_rejected' | 'already_forwarded' | 'process_ended';
 
 export async function getSigningView(ctx: Ctx, input: { token: string; recordOpen?: boolean }) {
   const { signer, process } = await findSignerByToken(ctx, { token: input.token });
@@ -16,16 +19,38 @@ export async function getSigningView(ctx: Ctx, input: { token: string; recordOpe
     .where(eq(users.id, process.senderId));
   const [all, docs] = await Promise.all([
     ctx.db
-      .select({ id: signers.id, position: signers.position, email: signers.email, name: signers.name, status: signers.status, signedAt: signers.signedAt })
+      .select({
+        id: signers.id,
+        position: signers.position,
+        email: signers.email,
+        name: signers.name,
+        organization: signers.organization,
+        jobTitle: signers.jobTitle,
+        businessId: signers.businessId,
+        status: signers.status,
+        signedAt: signers.signedAt,
+      })
       .from(signers)
       .where(eq(signers.processId, process.id))
       .orderBy(asc(signers.position)),
     ctx.db
-      .select({ id: documents.id, kind: documents.kind, filename: documents.filename, size: documents.size, sha256: documents.sha256, finalSha256: documents.finalSha256 })
+      .select({
+        id: documents.id,
+        kind: documents.kind,
+        filename: documents.filename,
+        size: documents.size,
+        sha256: documents.sha256,
+        finalSha256: documents.finalSha256,
+        downloadedAt: signerDownloads.createdAt,
+      })
       .from(documents)
+      .leftJoin(signerDownloads, and(eq(signerDownloads.documentId, documents.id), eq(signerDownloads.signerId, signer.id)))
       .where(eq(documents.processId, process.id))
       .orderBy(asc(documents.position)),
   ]);
+  const visible = docs
+    .filter((d) => d.kind === 'document' || process.attachmentsVisible)
+    .map(({ downloadedAt, ...d }) => ({ ...d, downloaded: downloadedAt !== null }));
   const canAct: SignerCanAct =
     process.status !== 'pending'
       ? 'process_ended'
@@ -33,6 +58,8 @@ export async function getSigningView(ctx: Ctx, input: { token: string; recordOpe
         ? 'already_signed'
         : signer.status === 'rejected'
           ? 'already_rejected'
+          : signer.status === 'forwarded'
+            ? 'already_forwarded'
           : signer.status === 'waiting'
             ? 'not_your_turn'
             : 'yes';
@@ -45,11 +72,43 @@ export async function getSigningView(ctx: Ctx, input: { token: string; recordOpe
     });
   }
   return {
-    process: { id: process.id, title: process.title, message: process.message, status: process.status, signingOrder: process.signingOrder },
+    process: {
+      id: process.id,
+      title: process.title,
+      message: process.message,
+      status: process.status,
+      signingOrder: process.signingOrder,
+      forceDownload: process.forceDownload,
+      signatureMethods: process.signatureMethods as SignatureMethod[],
+      allowSignAndForward: process.allowSignAndForward,
+      allowForward: process.allowForward,
+    },
     sender,
-    signer: { id: signer.id, email: signer.email, name: signer.name, status: signer.status },
+    signer: {
+      id: signer.id,
+      email: signer.email,
+      name: signer.name,
+      status: signer.status,
+      organization: signer.organization,
+      jobTitle: signer.jobTitle,
+      businessId: signer.businessId,
+      signingRightRefusal: signer.signingRightRefusal,
+    },
+    /** After signing: the signers of this process whose turn it is, who may take over this device. */
+    handoverTo:
+      process.status === 'pending' && signer.status === 'signed'
+        ? all.filter((s) => s.status === 'invited').map((s) => ({ id: s.id, name: s.name ?? s.email }))
+        : [],
+    /** The identity providers this process offers, by the id in their method "oidc:<id>". */
+    identityProviders: (await listIdentityProviders(ctx, { enabledOnly: true }))
+      .filter((p) => process.signatureMethods.includes(`oidc:${p.id}`))
+      .map((p) => ({ id: p.id, name: p.name })),
+    /** Whether organisation and title are shown, and whether this signer may correct their own. */
+    signerDetails: (await getSettings(ctx)).signerDetails.organizationAndTitle,
     signers: all,
-    documents: docs,
+    documents: visible,
     canAct,
+    /** With forceDownload: documents to sign this signer has not downloaded yet (Sign waits for them). */
+    toDownload: process.forceDownload ? visible.filter((d) => d.kind === 'document' && !d.downloaded).map((d) => d.id) : [],
   };
 }

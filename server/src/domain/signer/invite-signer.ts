@@ -1,4 +1,5 @@
-// Sends a signer their invitation (or a reminder) and records it, in the caller's transaction.
+// Sends a signer their invitation (or a reminder) and records it, in the caller's transaction: by email, and also
+// by SMS when the sender asked for SMS notifications and the signer has a phone number.
 import { eq } from 'drizzle-orm';
 import { signers } from '../../db/schema';
 import { recordAuditEvent } from '../audit/record-audit-event';
@@ -7,9 +8,9 @@ import { asLanguage } from '../../i18n/languages';
 import { queueMessage } from '../mail/queue-message';
 
 export interface InvitationTarget {
-  process: { id: string; title: string; message: string };
+  process: { id: string; title: string; message: string; smsNotifications?: boolean };
   sender: { email: string; name: string | null };
-  signer: { id: string; email: string; name: string | null; language: string };
+  signer: { id: string; email: string; name: string | null; language: string; phone?: string | null };
   kind: 'invitation' | 'reminder';
 }
 
@@ -34,6 +35,15 @@ export async function inviteSigner(ctx: Ctx, input: InvitationTarget): Promise<v
       language: asLanguage(signer.language),
     },
   });
+  if (process.smsNotifications && signer.phone) {
+    await queueMessage(ctx, {
+      processId: process.id,
+      recipient: signer.phone,
+      channel: 'sms',
+      template: 'signSms',
+      params: { kind, signerId: signer.id, senderName: sender.name ?? sender.email, processTitle: process.title, language: asLanguage(signer.language) },
+    });
+  }
   await recordAuditEvent(ctx, {
     processId: process.id,
     type: kind === 'invitation' ? 'invitation_sent' : 'reminder_sent',

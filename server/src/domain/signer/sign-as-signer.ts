@@ -1,8 +1,8 @@
 // A signer signs. Under the process row lock: the signer is marked signed, the next signer in order is invited,
 // and when nobody is left the process turns completed in one conditional update, with the sealing job written to
 // the outbox in the same transaction, so sealing happens exactly once however many sign at the same moment.
-import { and, asc, eq, ne, sql } from 'drizzle-orm';
-import { documents, processes, signers, users } from '../../db/schema';
+import { and, asc, eq, isNull, notInArray, sql } from 'drizzle-orm';
+import { documents, processes, signerDownloads, signers, users } from '../../db/schema';
 import { loadSealKey } from '../seal/load-seal-key';
 import { signRecord } from '../signature/sign-record';
 import { recordAuditEvent } from '../audit/record-audit-event';
@@ -10,17 +10,45 @@ import { inTransaction, type Ctx } from '../context';
 import { DomainError } from '../errors';
 import { enqueueJob } from '../outbox/enqueue-job';
 import { findSignerByToken } from './find-signer-by-token';
+import { addForwardedSigner, type ForwardTarget } from './add-forwarded-signer';
 import { inviteSigner } from './invite-signer';
-
-export type SignatureMethod = 'button';
+import { readDrawing } from './read-drawing';
+import { getSettings } from '../settings/get-settings';
+import type { SignatureMethod } from '@secure-signature/shared';
 
 export async function signAsSigner(
   ctx: Ctx,
-  input: { token: string; method: SignatureMethod; userAgent?: string },
+  input: {
+    token: string;
+    method: SignatureMethod;
+    userAgent?: string;
+    /** PNG data URL, for handwritten. */
+    drawing?: string;
+    /** The signer's own corrections, taken when the admin lets signers edit them. */
+    details?: { organization?: string; jobTitle?: string };
+    /** Sign and forward: someone to invite after this signature, when the sender allowed it. */
+    forwardTo?: ForwardTarget;
+    /** What an identity provider verified (set only by finishOidcSigning): identity-provider methods need it. */
+    verifiedIdentity?: Record<string, string>;
+  },
 ): Promise<{ processCompleted: boolean }> {
   return inTransaction(ctx, async (tx) => {
     const { signer, process } = await findSignerByToken(tx, { token: input.token, forUpdate: true });
     assertCanSign(process.status, signer.status);
+    if (!process.signatureMethods.includes(input.method) || (input.method.startsWith('oidc:') && !input.verifiedIdentity)) {
+      throw new DomainError('conflict', `The method ${input.method} is not offered in this process`, undefined, 'sign.errorMethod');
+    }
+    if (signer.businessId && !input.verifiedIdentity?.signingRightFor) {
+      throw new DomainError('conflict', 'Signing for a company needs an identity-provider signature', undefined, 'sign.rightNeedsIdentity');
+    }
+    if (process.forceDownload) await assertDownloadedAll(tx, process.id, signer.id);
+    if (input.forwardTo && !process.allowSignAndForward) {
+      throw new DomainError('conflict', 'The sender does not allow sign and forward', undefined, 'sign.errorForwardNotAllowed');
+    }
+    const added = input.forwardTo ? await addForwardedSigner(tx, { processId: process.id, from: signer, to: input.forwardTo, countsAsNew: true }) : null;
+    const drawing = input.method === 'handwritten' ? readDrawing(input.drawing ?? '') : undefined;
+    const details = await ownDetails(tx, signer, input.details);
+    const drawingSha256 = drawing ? await tx.blobs.put(tx.db, drawing) : null;
     const now = tx.clock();
     const docs = await tx.db
       .select({ id: documents.id, filename: documents.filename, sha256: documents.sha256 })
@@ -33,9 +61,17 @@ export async function signAsSigner(
         v: 1,
         purpose: 'approval',
         processId: process.id,
-        signer: { id: signer.id, email: signer.email, name: signer.name },
+        signer: {
+          id: signer.id,
+          email: signer.email,
+          name: signer.name,
+          ...(details?.organization ? { organization: details.organization } : {}),
+          ...(details?.jobTitle ? { jobTitle: details.jobTitle } : {}),
+          ...(signer.businessId ? { businessId: signer.businessId } : {}),
+        },
         method: input.method,
-        identity: {},
+        identity: input.verifiedIdentity ?? {},
+        ...(drawingSha256 ? { drawingSha256 } : {}),
         signedAt: now.toISOString(),
         documents: docs,
       },
@@ -52,25 +88,38 @@ export async function signAsSigner(
         signRecord: signed.record,
         signHash: signed.signHash,
         signKeyId: key.id,
+        drawingSha256,
+        identity: input.verifiedIdentity ?? null,
+        ...(details ? { organization: details.organization ?? null, jobTitle: details.jobTitle ?? null } : {}),
       })
       .where(eq(signers.id, signer.id));
-    await tx.db.update(processes).set({ signedCount: sql`${processes.signedCount} + 1` }).where(eq(processes.id, process.id));
+    await tx.db
+      .update(processes)
+      .set({ signedCount: sql`${processes.signedCount} + 1`, ...(input.verifiedIdentity ? { strongSignedCount: sql`${processes.strongSignedCount} + 1` } : {}) })
+      .where(eq(processes.id, process.id));
     await recordAuditEvent(tx, {
       processId: process.id,
       type: 'signed',
-      message: `Signed by ${signer.email} (method: ${input.method})`,
+      message: input.verifiedIdentity
+        ? `Signed by ${signer.email} (method: ${input.method}; verified by ${input.verifiedIdentity.provider}: ${input.verifiedIdentity.name}${input.verifiedIdentity.idNumber ? `, ${input.verifiedIdentity.idNumber}` : ''})`
+        : `Signed by ${signer.email} (method: ${input.method})`,
       actor: signer.email,
     });
+    const [sender] = await tx.db.select().from(users).where(eq(users.id, process.senderId));
+    if (added) {
+      await recordAuditEvent(tx, { processId: process.id, type: 'forwarded', message: `Signed by ${signer.email} and forwarded to ${added.email}`, actor: signer.email });
+      // In a forced order the added signer is next, and is invited below with the rest; otherwise now.
+      if (!process.signingOrder) await inviteSigner(tx, { process, sender, signer: added, kind: 'invitation' });
+    }
 
     const rest = await tx.db
       .select()
       .from(signers)
-      .where(and(eq(signers.processId, process.id), ne(signers.status, 'signed')))
+      .where(and(eq(signers.processId, process.id), notInArray(signers.status, ['signed', 'forwarded'])))
       .orderBy(asc(signers.position));
     if (rest.length > 0) {
       const next = rest[0];
       if (process.signingOrder && next.status === 'waiting') {
-        const [sender] = await tx.db.select().from(users).where(eq(users.id, process.senderId));
         await inviteSigner(tx, { process, sender, signer: next, kind: 'invitation' });
       }
       return { processCompleted: false };
@@ -92,5 +141,35 @@ export function assertCanSign(processStatus: string, signerStatus: string): void
   if (processStatus !== 'pending') throw refuse(`The process is ${processStatus}: nothing can be signed any more`, `sign.${processStatus}`);
   if (signerStatus === 'signed') throw refuse('You have already signed', 'sign.errorAlreadySigned');
   if (signerStatus === 'rejected') throw refuse('You have rejected this process', 'sign.alreadyRejected');
+  if (signerStatus === 'forwarded') throw refuse('You have forwarded this request to someone else', 'sign.alreadyForwarded');
   if (signerStatus === 'waiting') throw refuse('It is not your turn to sign yet', 'sign.notYourTurn');
+}
+
+/** With forceDownload, every document to sign must have been downloaded by this signer. */
+export async function assertDownloadedAll(ctx: Ctx, processId: string, signerId: string): Promise<void> {
+  const missing = await ctx.db
+    .select({ id: documents.id })
+    .from(documents)
+    .leftJoin(signerDownloads, and(eq(signerDownloads.documentId, documents.id), eq(signerDownloads.signerId, signerId)))
+    .where(and(eq(documents.processId, processId), eq(documents.kind, 'document'), isNull(signerDownloads.documentId)));
+  if (missing.length > 0) throw new DomainError('conflict', 'Download every document before signing', undefined, 'sign.errorDownloadFirst');
+}
+
+/** The organisation and title this signature carries: as the sender gave them, or as the signer corrected them
+ *  when the admin allows that; null when the admin turned them off (the stored values are then left alone). */
+async function ownDetails(
+  ctx: Ctx,
+  signer: { organization: string | null; jobTitle: string | null },
+  edited: { organization?: string; jobTitle?: string } | undefined,
+): Promise<{ organization?: string; jobTitle?: string } | null> {
+  const mode = (await getSettings(ctx)).signerDetails.organizationAndTitle;
+  if (mode === 'disabled') return null;
+  const clean = (v: string | undefined, fallback: string | null) => {
+    const value = mode === 'editable_by_signer' && v !== undefined ? v.trim() : (fallback ?? '');
+    if (value.length > 200) throw new DomainError('invalid_input', 'Organisation and title may be at most 200 characters', 'organization', 'sign.errorDetails');
+    return value || undefined;
+  };
+  const organization = clean(edited?.organization, signer.organization);
+  const jobTitle = clean(edited?.jobTitle, signer.jobTitle);
+  return { ...(organization ? { organization } : {}), ...(jobTitle ? { jobTitle } : {}) };
 }

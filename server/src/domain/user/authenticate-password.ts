@@ -1,7 +1,8 @@
 // Checks a username-or-email and password, counting failures: after the admin's number of wrong passwords the
 // account is locked for a while, whatever password is tried, so guessing is slow.
 import { eq, or, sql } from 'drizzle-orm';
-import { users } from '../../db/schema';
+import { groups, users } from '../../db/schema';
+import { groupOfUser, toActor } from './actor';
 import type { Ctx, UserActor } from '../context';
 import { DomainError } from '../errors';
 import { getSettings } from '../settings/get-settings';
@@ -12,11 +13,13 @@ export async function authenticatePassword(
   input: { login: string; password: string },
 ): Promise<UserActor> {
   const login = input.login.trim().toLowerCase();
-  const [user] = await ctx.db
-    .select()
+  const [found] = await ctx.db
+    .select({ user: users, fromGroup: groups.privileges })
     .from(users)
+    .leftJoin(groups, groupOfUser)
     .where(or(eq(users.email, login), eq(sql`lower(${users.username})`, login)))
     .limit(1);
+  const user = found?.user;
   const now = ctx.clock();
   const ok = await verifyPassword(input.password, user?.passwordHash ?? null);
   const { authentication } = await getSettings(ctx);
@@ -39,5 +42,5 @@ export async function authenticatePassword(
     throw new DomainError('unauthorized', 'Wrong username or password');
   }
   if (user.failedLogins > 0) await ctx.db.update(users).set({ failedLogins: 0 }).where(eq(users.id, user.id));
-  return { id: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin };
+  return toActor({ ...user, own: user.privileges, fromGroup: found.fromGroup });
 }

@@ -1,13 +1,17 @@
-// API authentication: `Authorization: Bearer <token>` for programs and the Outlook add-in; for pages of this site
+// API authentication: `Authorization: Bearer <token>` for programs and the Outlook add-in (our API token or a
+// Microsoft Entra token); for pages of this site
 // (the /start form), the session cookie, with the session's CSRF token in `X-CSRF-Token` on every change.
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { DomainError } from '../../domain/errors';
 import { safeEqual } from '../../domain/secrets';
+import { authenticateEntraUser } from '../../domain/entra/authenticate-entra-user';
 import { authenticateSession } from '../../domain/session/authenticate-session';
 import { authenticateApiToken } from '../../domain/token/authenticate-api-token';
 import type { AppEnv } from '../env';
 import { SESSION_COOKIE } from './session-auth';
+
+const JWT_SHAPE = /^[\w-]+\.[\w-]+\.[\w-]+$/;
 
 export const requireApiUser: MiddlewareHandler<AppEnv> = async (c, next) => {
   const header = c.req.header('authorization');
@@ -23,6 +27,11 @@ export const requireApiUser: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
   const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
   if (!match) throw new DomainError('unauthorized', 'An API token is required: Authorization: Bearer <token>');
+  // A JWT (three base64url parts) is a Microsoft Entra token from the Outlook pane; anything else is our API token.
+  if (JWT_SHAPE.test(match[1])) {
+    c.set('ctx', { ...c.var.ctx, actor: await authenticateEntraUser(c.var.ctx, { token: match[1] }) });
+    return next();
+  }
   const actor = await authenticateApiToken(c.var.ctx, { token: match[1] });
   if (!actor) throw new DomainError('unauthorized', 'The API token is not valid or has been revoked');
   c.set('ctx', { ...c.var.ctx, actor });

@@ -1,13 +1,21 @@
 // The admin API: GET and PUT /api/v1/admin/settings (the whole settings object; PUT validates and logs changes),
-// and the users: GET and POST /api/v1/admin/users, PATCH /api/v1/admin/users/:id.
+// the users: GET and POST /api/v1/admin/users, PATCH /api/v1/admin/users/:id; the groups: GET and POST
+// /api/v1/admin/groups, PUT and DELETE /api/v1/admin/groups/:id; the sealing key: GET and POST (PKCS#12) /api/v1/admin/seal-key; and the identity providers:
+// GET and POST /api/v1/admin/identity-providers, PUT and DELETE /api/v1/admin/identity-providers/:id.
 import { Hono } from 'hono';
 import { DomainError } from '../../domain/errors';
 import type { z } from 'zod';
 import { createUserInput, updateUserInput } from '@secure-signature/shared';
 import { addUser } from '../../domain/admin/add-user';
 import { listUsers } from '../../domain/admin/list-users';
+import { deleteGroup, listGroups, saveGroup } from '../../domain/admin/groups';
+import { activeSealKeyView, importSealKey } from '../../domain/seal/import-seal-key';
 import { updateUser } from '../../domain/admin/update-user';
 import { getSettings } from '../../domain/settings/get-settings';
+import { identityProviderViews } from '../../domain/identity-provider/list-identity-providers';
+import { deleteIdentityProvider, saveIdentityProvider } from '../../domain/identity-provider/save-identity-provider';
+import { oidcRedirectUri } from '../../domain/identity-provider/start-oidc-signing';
+import { maskSecrets } from '../../domain/settings/secret-settings';
 import { updateSettings } from '../../domain/settings/update-settings';
 import type { AppEnv } from '../env';
 import { requireApiUser } from '../middleware/api-auth';
@@ -17,9 +25,29 @@ export const apiAdminRoutes = new Hono<AppEnv>()
     if (!c.var.ctx.actor?.isAdmin) throw new DomainError('not_found', 'Not found');
     await next();
   })
-  .get('/settings', async (c) => c.json(await getSettings(c.var.ctx)))
+  .get('/settings', async (c) => c.json(maskSecrets(await getSettings(c.var.ctx))))
   .put('/settings', async (c) => {
     return c.json(await updateSettings(c.var.ctx, { settings: await jsonBody(c.req.raw) }));
+  })
+  .get('/identity-providers', async (c) => c.json({ providers: await identityProviderViews(c.var.ctx), redirectUri: oidcRedirectUri(c.var.ctx.config.publicUrl) }))
+  .post('/identity-providers', async (c) => c.json(await saveIdentityProvider(c.var.ctx, { body: await jsonBody(c.req.raw) }), 201))
+  .put('/identity-providers/:id', async (c) => c.json(await saveIdentityProvider(c.var.ctx, { body: await jsonBody(c.req.raw), existingId: c.req.param('id') })))
+  .delete('/identity-providers/:id', async (c) => {
+    await deleteIdentityProvider(c.var.ctx, { id: c.req.param('id') });
+    return c.body(null, 204);
+  })
+  .get('/seal-key', async (c) => c.json({ key: await activeSealKeyView(c.var.ctx) }))
+  .post('/seal-key', async (c) => {
+    const form = await c.req.parseBody();
+    const file = form.file instanceof File ? new Uint8Array(await form.file.arrayBuffer()) : new Uint8Array();
+    return c.json({ key: await importSealKey(c.var.ctx, { pkcs12: file, password: typeof form.password === 'string' ? form.password : '' }) }, 201);
+  })
+  .get('/groups', async (c) => c.json({ groups: await listGroups(c.var.ctx) }))
+  .post('/groups', async (c) => c.json(await saveGroup(c.var.ctx, { body: await jsonBody(c.req.raw) }), 201))
+  .put('/groups/:id', async (c) => c.json(await saveGroup(c.var.ctx, { body: await jsonBody(c.req.raw), groupId: c.req.param('id') })))
+  .delete('/groups/:id', async (c) => {
+    await deleteGroup(c.var.ctx, { groupId: c.req.param('id') });
+    return c.body(null, 204);
   })
   .get('/users', async (c) => c.json({ users: await listUsers(c.var.ctx) }))
   .post('/users', async (c) => c.json(await addUser(c.var.ctx, parse(createUserInput, await jsonBody(c.req.raw))), 201))

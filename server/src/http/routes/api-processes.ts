@@ -1,7 +1,8 @@
-// The process API: start (multipart), list, get, abort, remind, and download original and final documents.
+// The process API: start (multipart), list, get, abort, remind, unlock a signer's PIN, and download original and
+// final documents.
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { processSearchQuery, startProcessInput, type ProcessSearchResult, type ProcessView } from '@secure-signature/shared';
+import { processSearchQuery, startClient, startProcessInput, type ProcessSearchResult, type ProcessView } from '@secure-signature/shared';
 import { DomainError } from '../../domain/errors';
 import { formatSize } from '../../domain/format-size';
 import { abortProcess } from '../../domain/process/abort-process';
@@ -9,6 +10,7 @@ import { getDocumentFile } from '../../domain/process/get-document-file';
 import { getProcess } from '../../domain/process/get-process';
 import { searchProcesses } from '../../domain/process/search-processes';
 import { remindSigners } from '../../domain/process/remind-signers';
+import { unlockSignerPin } from '../../domain/signer-pin/unlock-signer-pin';
 import { startProcess } from '../../domain/process/start-process';
 import { verifyProcess } from '../../domain/process/verify-process';
 import { requireApiUser } from '../middleware/api-auth';
@@ -29,7 +31,9 @@ export function apiProcessRoutes(limits: { maxRequestBytes: number }) {
       }),
       async (c) => {
         const upload = await readProcessUpload(c.req.raw, startProcessInput);
-        const view = await startProcess(c.var.ctx, upload);
+        // The start form says where it runs (Outlook or the web UI), for the statistics; programs are "api".
+        const client = startClient.safeParse(c.req.header('x-client'));
+        const view = await startProcess(c.var.ctx, { ...upload, component: client.success ? client.data : 'api' });
         return c.json<ProcessView>(view, 201);
       },
     )
@@ -42,6 +46,10 @@ export function apiProcessRoutes(limits: { maxRequestBytes: number }) {
     .get('/:id/verify', async (c) => c.json(await verifyProcess(c.var.ctx, { processId: c.req.param('id') })))
     .post('/:id/abort', async (c) => c.json<ProcessView>(await abortProcess(c.var.ctx, { processId: c.req.param('id') })))
     .post('/:id/remind', async (c) => c.json(await remindSigners(c.var.ctx, { processId: c.req.param('id') })))
+    .post('/:id/signers/:signerId/unlock-pin', async (c) => {
+      await unlockSignerPin(c.var.ctx, { processId: c.req.param('id'), signerId: c.req.param('signerId') });
+      return c.json(await getProcess(c.var.ctx, { processId: c.req.param('id') }));
+    })
     .get('/:id/documents/:documentId/original', async (c) =>
       fileResponse(c, await getDocumentFile(c.var.ctx, { processId: c.req.param('id'), documentId: c.req.param('documentId'), version: 'original' })),
     )

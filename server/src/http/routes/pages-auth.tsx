@@ -6,6 +6,7 @@ import { createSession } from '../../domain/session/create-session';
 import { endSession } from '../../domain/session/end-session';
 import { authenticatePassword } from '../../domain/user/authenticate-password';
 import { LoginPage } from '../../web/login-page';
+import { getSettings } from '../../domain/settings/get-settings';
 import type { AppEnv } from '../env';
 import { rateLimit } from '../middleware/rate-limit';
 import { requireSession, SESSION_COOKIE } from '../middleware/session-auth';
@@ -15,9 +16,10 @@ import { page } from './html';
 const safeNext = (next: unknown) => (typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : '/processes');
 
 export const loginPages = new Hono<AppEnv>()
-  .get('/', (c) => {
+  .get('/', async (c) => {
     if (c.var.ctx.actor) return c.redirect(safeNext(c.req.query('next')), 303);
-    return page(c, <LoginPage next={c.req.query('next')} />);
+    const resetAllowed = (await getSettings(c.var.ctx)).authentication.allowPasswordReset;
+    return page(c, <LoginPage next={c.req.query('next')} resetAllowed={resetAllowed} notice={c.req.query('reset') ? 'Your password was changed. Sign in with the new one.' : undefined} />);
   })
   .post('/', rateLimit({ name: 'login', windowMs: 5 * 60_000, max: 30 }), async (c) => {
     const form = await c.req.parseBody();
@@ -36,7 +38,8 @@ export const loginPages = new Hono<AppEnv>()
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
       const status = err.code === 'rate_limited' ? 429 : 401;
-      return page(c, <LoginPage next={String(form.next ?? '')} login={login} error={err.message} />, status);
+      const resetAllowed = (await getSettings(c.var.ctx)).authentication.allowPasswordReset;
+      return page(c, <LoginPage next={String(form.next ?? '')} login={login} error={err.message} resetAllowed={resetAllowed} />, status);
     }
   });
 

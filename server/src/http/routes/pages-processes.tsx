@@ -4,12 +4,13 @@ import { requireActor } from '../../domain/context';
 import { abortProcess } from '../../domain/process/abort-process';
 import { getDocumentFile } from '../../domain/process/get-document-file';
 import { getProcess } from '../../domain/process/get-process';
-import { processStatistics } from '../../domain/process/process-statistics';
+import { canSeeStatistics, processStatistics } from '../../domain/process/process-statistics';
 import { searchProcesses } from '../../domain/process/search-processes';
 import { processesCsv } from '../../web/processes-csv';
 import { processSearchQuery, type ProcessSearchQuery } from '@secure-signature/shared';
 import { DomainError } from '../../domain/errors';
 import { remindSigners } from '../../domain/process/remind-signers';
+import { unlockSignerPin } from '../../domain/signer-pin/unlock-signer-pin';
 import { verifyProcess } from '../../domain/process/verify-process';
 import { ProcessListPage, ProcessPage } from '../../web/processes-page';
 import type { AppEnv } from '../env';
@@ -17,16 +18,23 @@ import { requireSession } from '../middleware/session-auth';
 import { fileResponse } from './file-response';
 import { page } from './html';
 
-const notices: Record<string, string> = { reminded: 'Reminders were sent to the signers who have not signed yet.', aborted: 'The process was aborted and the signers were told.' };
+const notices: Record<string, string> = { reminded: 'Reminders were sent to the signers who have not signed yet.', aborted: 'The process was aborted and the signers were told.',
+  unlocked: "The signer's link is unlocked: they can order a new PIN and try again.",
+};
 
 export const processPages = new Hono<AppEnv>()
   .use(requireSession)
   .get('/', async (c) => {
     const query = parseSearch(c.req.query());
-    const [result, statistics] = await Promise.all([searchProcesses(c.var.ctx, query), processStatistics(c.var.ctx, query)]);
+    const actor = requireActor(c.var.ctx);
+    const [result, statistics] = await Promise.all([
+      searchProcesses(c.var.ctx, query),
+      canSeeStatistics(actor) ? processStatistics(c.var.ctx, query) : undefined,
+    ]);
     return page(c, <ProcessListPage actor={requireActor(c.var.ctx)} csrfToken={c.var.csrfToken} query={query} result={result} statistics={statistics} />);
   })
   .get('/export.csv', async (c) => {
+    if (!canSeeStatistics(requireActor(c.var.ctx))) throw new DomainError('not_found', 'Page was not found');
     const result = await searchProcesses(c.var.ctx, { ...parseSearch(c.req.query()), limit: 'all', offset: 0 });
     return c.body(processesCsv(result), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
@@ -47,6 +55,10 @@ export const processPages = new Hono<AppEnv>()
   .post('/:id/remind', async (c) => {
     await remindSigners(c.var.ctx, { processId: c.req.param('id') });
     return c.redirect(`/processes/${c.req.param('id')}?done=reminded`, 303);
+  })
+  .post('/:id/signers/:signerId/unlock-pin', async (c) => {
+    await unlockSignerPin(c.var.ctx, { processId: c.req.param('id'), signerId: c.req.param('signerId') });
+    return c.redirect(`/processes/${c.req.param('id')}?done=unlocked`, 303);
   })
   .post('/:id/abort', async (c) => {
     await abortProcess(c.var.ctx, { processId: c.req.param('id') });

@@ -1,0 +1,129 @@
+// The admin's disclaimer, the sender's forced download and a handwritten signature in Debian's Chromium against
+// the real server: the disclaimer comes first; Sign stays disabled until both documents are downloaded and turns
+// on without a reload; a signature drawn with the mouse ends up on the sealed signatures page.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { makePdf, processForm } from '../server/test/harness';
+import { launchBrowser, screenshot, screenshotsDir, waitUntil, withTracedContext } from './browser';
+import { adminToken, changeSettings, invitationLinkFor, startFlowServer, type FlowServer } from './flow-server';
+
+let sut: FlowServer;
+let browser: Browser;
+let token: string;
+let pdf: Uint8Array;
+
+before(async () => {
+  [sut, browser, pdf] = await Promise.all([startFlowServer(), launchBrowser(), makePdf('Purchase agreement', 1)]);
+  token = await adminToken(sut);
+  await changeSettings(sut, token, { disclaimer: { enabled: true, en: ['By continuing you agree to sign electronically.', 'Your actions are recorded in the audit trail.'] } });
+});
+after(async () => {
+  await browser?.close();
+  await sut?.close();
+});
+
+test('disclaimer first, then Sign waits for both downloads', async (t) => {
+  const title = 'Purchase agreement with downloads';
+  const res = await fetch(`${sut.server.url}/api/v1/processes`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}` },
+    body: processForm({ title, signers: [{ email: 'dora@example.test' }], forceDownload: true }, [
+      { name: 'agreement.pdf', bytes: pdf },
+      { name: 'schedule.pdf', bytes: pdf },
+    ]),
+  });
+  assert.equal(res.status, 201);
+  const link = await invitationLinkFor(sut, 'dora@example.test', title);
+
+  await withTracedContext(
+    browser,
+    t.name,
+    async (context) => {
+      const page = await context.newPage();
+      await page.goto(link);
+      await page.getByRole('heading', { name: 'Before you continue' }).waitFor();
+      await page.getByText('By continuing you agree to sign electronically.').waitFor();
+      assert.equal(await page.getByText(title).count(), 0, 'nothing of the process before the disclaimer');
+      await screenshot(page, 'disclaimer-390');
+      await page.getByRole('button', { name: 'I have read this and continue' }).click();
+
+      await page.getByRole('heading', { name: title }).waitFor();
+      const sign = page.getByRole('button', { name: 'Sign', exact: true });
+      assert.equal(await sign.isDisabled(), true, 'Sign waits for the downloads');
+      await page.getByText('Download every document before signing.').waitFor();
+      await screenshot(page, 'force-download-390');
+
+      for (const [i, name] of ['agreement.pdf', 'schedule.pdf'].entries()) {
+        const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'download' }).nth(i).click()]);
+        assert.equal(download.suggestedFilename(), name);
+        assert.equal(await sign.isDisabled(), i === 0, i === 0 ? 'one of two is not enough' : 'both downloaded: Sign is on');
+      }
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await screenshot(page, 'force-download-done-1280');
+      await sign.click();
+      await page.locator('#state').getByText(/Everyone has signed/).waitFor();
+    },
+    { viewport: { width: 390, height: 844 }, acceptDownloads: true },
+  );
+});
+
+test('a handwritten signature drawn with the mouse is printed on the sealed signatures page', async (t) => {
+  const title = 'Rental agreement drawn';
+  const res = await fetch(`${sut.server.url}/api/v1/processes`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}` },
+    body: processForm({ title, signers: [{ email: 'hanna@example.test', name: 'Hanna Hand' }], signatureMethods: ['handwritten'] }, [{ name: 'rental.pdf', bytes: pdf }]),
+  });
+  assert.equal(res.status, 201);
+  const { id } = (await res.json()) as { id: string };
+  const link = await invitationLinkFor(sut, 'hanna@example.test', title);
+
+  await withTracedContext(browser, t.name, async (context) => {
+    const page = await context.newPage();
+    await page.goto(link);
+    await page.getByRole('button', { name: 'I have read this and continue' }).click();
+    await page.getByRole('heading', { name: 'Draw your signature' }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Sign', exact: true }).count(), 0, 'drawing is the only method here');
+
+    // Signing with an empty pad says what to do and sends nothing.
+    await page.getByRole('button', { name: 'Sign with this signature' }).click();
+    await page.getByRole('alert').getByText('Draw your signature in the box first.').waitFor();
+
+    const pad = page.getByRole('img', { name: 'Signature drawing area' });
+    const box = (await pad.boundingBox())!;
+    await page.mouse.move(box.x + 20, box.y + box.height * 0.7);
+    await page.mouse.down();
+    for (let x = 20; x < box.width - 20; x += 8) await page.mouse.move(box.x + x, box.y + box.height * (0.5 + 0.25 * Math.sin(x / 25)));
+    await page.mouse.up();
+    assert.equal(await page.getByRole('alert').isHidden(), true, 'the hint goes away once something is drawn');
+    await screenshot(page, 'handwritten-drawn-1280');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'handwritten-drawn-390');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.getByRole('button', { name: 'Sign with this signature' }).click();
+    await page.locator('#state').getByText(/Everyone has signed/).waitFor();
+  });
+
+  // The sealed PDF: the drawing is an image on the signatures page, and the method is named.
+  const auth = { Authorization: `Bearer ${token}` };
+  const view = (await waitUntil('the process is sealed', async () => {
+    const v = (await (await fetch(`${sut.server.url}/api/v1/processes/${id}`, { headers: auth })).json()) as { sealedAt: string | null; documents: { id: string }[]; signers: { method: string }[] };
+    return v.sealedAt ? v : undefined;
+  }, 30_000)) as { documents: { id: string }[]; signers: { method: string }[] };
+  assert.equal(view.signers[0].method, 'handwritten');
+  const final = new Uint8Array(await (await fetch(`${sut.server.url}/api/v1/processes/${id}/documents/${view.documents[0].id}/final.pdf`, { headers: auth })).arrayBuffer());
+  const dir = mkdtempSync(path.join(tmpdir(), 'ss-e2e-drawn-'));
+  try {
+    writeFileSync(path.join(dir, 'final.pdf'), final);
+    assert.match(execFileSync('pdfimages', ['-list', path.join(dir, 'final.pdf')], { encoding: 'utf8' }), /^\s+2\s+\d+\s+image\s+600\s+180\s/m, 'the 600×180 drawing on page 2');
+    mkdirSync(screenshotsDir, { recursive: true });
+    execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '2', '-l', '2', path.join(dir, 'final.pdf'), path.join(screenshotsDir, 'handwritten-signatures-page')]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

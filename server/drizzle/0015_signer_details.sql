@@ -1,0 +1,2 @@
+ALTER TABLE "signers" ADD COLUMN "organization" text;--> statement-breakpoint
+ALTER TABLE "signers" ADD COLUMN "job_title" text;

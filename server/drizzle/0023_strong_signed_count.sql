@@ -1,0 +1,1 @@
+ALTER TABLE "processes" ADD COLUMN "strong_signed_count" integer DEFAULT 0 NOT NULL;
