@@ -3,18 +3,28 @@
 // (`npx playwright-core show-trace test-results/<name>.zip`).
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { after } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
 export const resultsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../test-results');
 export const screenshotsDir = path.join(resultsDir, 'screenshots');
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+const launched = new Set<Browser>();
+// Closed after every file's tests even when the file's own setup failed before it got hold of the browser (a
+// browser launched beside a server that never started would otherwise keep the file running).
+after(async () => {
+  await Promise.all([...launched].map((b) => b.close().catch(() => undefined)));
+});
+
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+  launched.add(browser);
+  return browser;
 }
 
 const slug = (name: string) => name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 100);

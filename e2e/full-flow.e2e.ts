@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { makePdf, processForm } from '../server/test/harness';
 import { runPdfsig } from '../server/src/seal/pdfsig.test-helper';
 import { launchBrowser, screenshot, screenshotsDir, scrollWidth, waitUntil, withTracedContext } from './browser';
-import { admin, mailsTo, signingLink, startFlowServer, type FlowServer } from './flow-server';
+import { admin, adminToken, changeSettings, mailsTo, signingLink, startFlowServer, type FlowServer } from './flow-server';
 
 const MAIL_TIMEOUT = 30_000;
 let sut: FlowServer;
@@ -20,6 +20,8 @@ let pdf: Uint8Array;
 
 before(async () => {
   [sut, browser, pdf] = await Promise.all([startFlowServer(), launchBrowser(), makePdf('Employment contract', 2)]);
+  // The processes carry a plain attachment, which the admin must allow (off by default).
+  await changeSettings(sut, await adminToken(sut), { startForm: { attachments: 'shown' } });
 });
 after(async () => {
   await browser?.close();

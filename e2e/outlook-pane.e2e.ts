@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { ProcessView } from '@secure-signature/shared';
 import { makeLargePdf, makePdf } from '../server/test/harness';
 import { launchBrowser, screenshot, scrollWidth, waitUntil, withTracedContext } from './browser';
-import { admin, mailsTo, startFlowServer, type FlowServer } from './flow-server';
+import { admin, adminToken, changeSettings, mailsTo, startFlowServer, type FlowServer } from './flow-server';
 import { fieldValues, openPane, TOKEN_SETTING, type PaneScenario } from './outlook-pane';
 
 let sut: FlowServer;
@@ -22,6 +22,8 @@ const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 
 before(async () => {
   [sut, browser, contract, appendix] = await Promise.all([startFlowServer(), launchBrowser(), makePdf('Supply contract', 2), makePdf('Appendix A')]);
+  // The appendix goes as a plain attachment, which the admin must allow (off by default).
+  await changeSettings(sut, await adminToken(sut), { startForm: { attachments: 'shown' } });
   const res = await fetch(`${sut.server.url}/api/v1/tokens`, {
     method: 'POST',
     headers: { Authorization: `Basic ${Buffer.from(`${admin.email}:${admin.password}`).toString('base64')}`, 'Content-Type': 'application/json' },

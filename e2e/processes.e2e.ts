@@ -1,12 +1,15 @@
 // Following processes in Debian's Chromium against the real server: the list filters by keyword and status and
 // pages through 25 processes; a process page shows documents, signers and the audit trail; reminding and aborting
-// both ask first, and the signers get the emails.
+// both ask first, and the signers get the emails; replacing a signed document asks first and asks the signer again.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { makePdf, processForm } from '../server/test/harness';
 import { launchBrowser, screenshot, withTracedContext } from './browser';
-import { adminToken, mailsTo, signInWithForm, startFlowServer, type FlowServer } from './flow-server';
+import { adminToken, invitationLinkFor, mailsTo, signInWithForm, startFlowServer, type FlowServer } from './flow-server';
 
 let sut: FlowServer;
 let browser: Browser;
@@ -78,4 +81,42 @@ test('filter, page, open a process, remind and abort with confirmation', async (
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, 'process-aborted-390');
   });
+});
+
+test('the sender replaces a signed document after confirming, and the signer is asked to sign again', async (t) => {
+  const started = await fetch(`${sut.server.url}/api/v1/processes`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${await adminToken(sut)}` },
+    body: processForm({ title: 'Supply contract', signers: [{ email: 'p3@example.test' }, { email: 'q3@example.test' }] }, [{ name: 'doc-3.pdf', bytes: await makePdf('Supply', 1) }]),
+  });
+  const processId = (await started.json()).id;
+  const link = await invitationLinkFor(sut, 'p3@example.test', 'Supply contract');
+  const signed = await fetch(`${link}/sign`, { method: 'POST', redirect: 'manual', headers: { Origin: sut.server.url, 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'method=button' });
+  assert.equal(signed.status, 303);
+  const dir = mkdtempSync(path.join(tmpdir(), 'ss-e2e-replace-'));
+  const v2 = path.join(dir, 'doc-3-corrected.pdf');
+  writeFileSync(v2, await makePdf('Corrected', 1));
+  try {
+    await withTracedContext(browser, t.name, async (context) => {
+      const page = await context.newPage();
+      await signInWithForm(page, sut);
+      await page.goto(`${sut.server.url}/processes/${processId}`);
+      await page.getByText('Replace a document…').click();
+      await page.getByLabel('New version').setInputFiles(v2);
+      const confirm = page.getByLabel(/withdraws the signatures of p3@example\.test/);
+      await confirm.waitFor();
+      await page.getByRole('button', { name: 'Replace', exact: true }).click();
+      assert.equal(await confirm.evaluate((el) => (el as HTMLInputElement).validity.valueMissing), true, 'the browser asks for the confirmation first');
+      await screenshot(page, 'process-replace-document-1280');
+      await confirm.check();
+      await page.getByRole('button', { name: 'Replace', exact: true }).click();
+      await page.getByText('The document was replaced.').waitFor();
+      await screenshot(page, 'process-document-replaced-1280');
+      await page.locator('td', { hasText: 'doc-3-corrected.pdf' }).first().waitFor();
+    });
+    const mails = await sut.smtp.waitFor((all) => all.some((m) => m.to === 'p3@example.test' && /replaced the document doc-3-corrected\.pdf/.test(m.text)), 30_000);
+    assert.ok(mails.length > 0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

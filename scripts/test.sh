@@ -10,6 +10,10 @@ command -v chromium >/dev/null || need+=(chromium)
 command -v xmllint >/dev/null || need+=(libxml2-utils)
 command -v qpdf >/dev/null || need+=(qpdf)
 command -v openssl >/dev/null || need+=(openssl)
+# Directory sync tests: OpenLDAP's slapd (and ldap-utils), Samba's Active Directory domain controller.
+command -v slapd >/dev/null || [ -x /usr/sbin/slapd ] || need+=(slapd)
+command -v ldapsearch >/dev/null || need+=(ldap-utils)
+command -v samba-tool >/dev/null || need+=(samba)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing test dependencies from Debian: ${need[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
@@ -26,10 +30,12 @@ npm run build --silent
 
 # Unit and integration tests: every *.test.ts outside e2e/.
 mapfile -t files < <(find shared server addin bench -name '*.test.ts' -not -path '*/node_modules/*' | sort)
-node --import tsx --test --test-concurrency=1 "${files[@]}"
+# --test-force-exit: a file whose setup failed half-way (say, a server that never started while a peer did) must not
+# hang the run on the handles it could not close.
+node --import tsx --test --test-concurrency=1 --test-force-exit "${files[@]}"
 
 # Browser flows.
 mapfile -t e2e < <(find e2e -name '*.e2e.ts' -not -path '*/node_modules/*' | sort)
 if [ ${#e2e[@]} -gt 0 ]; then
-  node --import tsx --test --test-concurrency=1 "${e2e[@]}"
+  node --import tsx --test --test-concurrency=1 --test-force-exit "${e2e[@]}"
 fi

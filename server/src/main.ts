@@ -7,6 +7,7 @@ import { ensureAdmin } from './domain/user/ensure-admin';
 import { ensureSealKey } from './domain/seal/ensure-seal-key';
 import { createApp } from './http/app';
 import { startJobs } from './jobs/start-jobs';
+import { startEmailApi } from './email-api/start-email-api';
 
 async function main() {
   let config;
@@ -23,6 +24,8 @@ async function main() {
   const admin = await ensureAdmin(ctx);
   await ensureSealKey(ctx);
   const worker = startJobs(ctx, { autoStart: config.workerEnabled });
+  // The Email API's SMTP listener, when the admin turned it on (Admin → Email API); follows setting changes.
+  const emailApi = startEmailApi(ctx);
   const server = serve({ fetch: createApp(ctx).fetch, port: config.port, hostname: config.host }, (info) => {
     console.log(`Secure Signature is running at ${config.publicUrl} (listening on ${info.address}:${info.port}, database: ${database.kind})`);
     if (admin.generatedPassword) {
@@ -38,6 +41,7 @@ async function main() {
     if (closing) return;
     closing = true;
     server.close();
+    await emailApi.stop();
     await worker.stop();
     await database.close();
     process.exit(0);

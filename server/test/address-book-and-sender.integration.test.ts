@@ -1,5 +1,6 @@
 // Start-form settings that reach beyond the form: the address book can be turned off or remember fewer days,
-// and emails go out from the admin's sender address (to a real SMTP peer) instead of MAIL_FROM.
+// and emails go out from the admin's sender address (to a real SMTP peer) instead of MAIL_FROM, or from the
+// process's report template's address when it names one.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { bearer, changeSettings, makePdf, processForm, startTestApp, type TestApp } from './harness';
@@ -40,5 +41,24 @@ describe('address book and sender address settings', () => {
     await t.drain();
     const mails = await smtp.waitFor((all) => all.some((m) => m.to === 'reader@example.test'), 10_000);
     assert.equal(mails.find((m) => m.to === 'reader@example.test')!.from, 'sign@acme.example');
+  });
+
+  test("mail of a process with a report template that names a sender comes from the template's address", async () => {
+    const res = await t.app.request('/api/v1/admin/report-templates', {
+      method: 'POST',
+      headers: { ...bearer(admin.token), 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'HR', senderAddress: 'hr@acme.example' }),
+    });
+    assert.equal(res.status, 201, await res.clone().text());
+    const template = await res.json();
+    const started = await t.app.request('/api/v1/processes', {
+      method: 'POST',
+      headers: bearer(admin.token),
+      body: processForm({ title: 'Offer letter', signers: [{ email: 'candidate@example.test' }], reportTemplateId: template.id ?? template.template?.id }, [{ name: 'a.pdf', bytes: await makePdf() }]),
+    });
+    assert.equal(started.status, 201, await started.clone().text());
+    await t.drain();
+    const mails = await smtp.waitFor((all) => all.some((m) => m.to === 'candidate@example.test'), 10_000);
+    assert.equal(mails.find((m) => m.to === 'candidate@example.test')!.from, 'hr@acme.example');
   });
 });

@@ -36,6 +36,20 @@ for (const kind of dbKinds) {
       assert.equal(event.action, 'user_created');
     });
 
+    test("an admin changes a user's email and name; the new email signs in, a taken or invalid one is refused", async () => {
+      const u = await t.user({ email: 'old.address@example.test' });
+      const res = await api('PATCH', `/users/${u.id}`, { email: 'New.Address@example.test', name: 'Nora Newname' });
+      assert.equal(res.status, 200, await res.clone().text());
+      const view = await res.json();
+      assert.deepEqual([view.email, view.name], ['new.address@example.test', 'Nora Newname']);
+      assert.equal((await basic('new.address@example.test', u.password)).status, 201);
+      assert.equal((await basic('old.address@example.test', u.password)).status, 401);
+      assert.equal((await api('PATCH', `/users/${u.id}`, { email: admin.email })).status, 409);
+      assert.equal((await api('PATCH', `/users/${u.id}`, { email: 'not an address' })).status, 400);
+      const [event] = await t.ctx.db.select().from(adminAuditEvents).orderBy(desc(adminAuditEvents.id)).limit(1);
+      assert.equal(event.action, 'user_changed');
+    });
+
     test('locking ends sign-in, sessions and tokens at once; unlocking restores them and clears a lockout', async () => {
       const u = await t.user();
       const list = await (await api('GET', '/users')).json();

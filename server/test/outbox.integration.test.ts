@@ -23,7 +23,7 @@ for (const kind of dbKinds) {
     });
     after(() => t.close());
 
-    const handlers = (seal: JobHandlers['seal-process']): JobHandlers => ({ 'seal-process': seal, 'deliver-message': async () => {}, 'send-reminder': async () => {}, 'expire-process': async () => {} });
+    const handlers = (seal: JobHandlers['seal-process']): JobHandlers => ({ 'seal-process': seal, 'deliver-message': async () => {}, 'send-reminder': async () => {}, 'expire-process': async () => {}, 'deliver-report': async () => {}, 'deliver-file-room': async () => {}, 'directory-sync': async () => {} });
 
     test('an enqueued job runs once; the same dedupe key is enqueued once', async () => {
       const ran: unknown[] = [];

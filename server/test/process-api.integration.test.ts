@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createHash } from 'node:crypto';
-import { bearer, dbKinds, makePdf, processForm, startTestApp, type TestApp } from './harness';
+import { bearer, dbKinds, makePdf, processForm, startTestApp, type TestApp, changeSettings } from './harness';
 import { readOutbox } from './outbox-reader';
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -19,6 +19,8 @@ for (const kind of dbKinds) {
     before(async () => {
       t = await startTestApp(kind);
       pdf = await makePdf('Contract', 2);
+      // Some processes below carry an attachment, which the admin must allow (off by default).
+      await changeSettings(t, (await t.user({ isAdmin: true })).token, { startForm: { attachments: 'shown' } });
     });
     after(() => t.close());
 

@@ -7,9 +7,22 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { X509Certificate } from 'node:crypto';
+import * as asn1js from 'asn1js';
+import * as pkijs from 'pkijs';
+import { readPdf } from '../src/pdf/read-pdf';
+import { readSignatures } from '../src/pdf/read-signatures';
 import { runPdfsig } from '../src/seal/pdfsig.test-helper';
 import { bearer, makePdf, processForm, startTestApp, type TestApp } from './harness';
 import { signingPathFor } from './outbox-reader';
+
+/** The key type of the certificate in a sealed PDF's (last) signature, read from its CMS. */
+function sealKeyType(pdf: Uint8Array): string | undefined {
+  const [sig] = readSignatures(readPdf(pdf));
+  const signed = new pkijs.SignedData({ schema: new pkijs.ContentInfo({ schema: asn1js.fromBER(sig.contents).result }).content });
+  const cert = signed.certificates![0] as pkijs.Certificate;
+  return new X509Certificate(Buffer.from(cert.toSchema().toBER())).publicKey.asymmetricKeyType;
+}
 
 /** A self-signed certificate and its key as a PKCS#12 file, made by openssl the way an admin would export one. */
 function makePkcs12(dir: string, name: string, keyArgs: string[], cn: string, password: string): Uint8Array {
@@ -95,5 +108,46 @@ describe('sealing key from a PKCS#12 file', () => {
     assert.match((await weak.json()).error.message, /at least 2048 bits/);
     const user = await t.user();
     assert.equal((await upload(file, 'right', user.token)).status, 404);
+  });
+});
+
+describe('a generated sealing key', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp('pglite');
+  });
+  after(async () => t.close());
+
+  test('the admin generates an ECDSA P-256 key: it seals the next documents, and earlier signatures still verify', async () => {
+    const admin = await t.user({ isAdmin: true });
+    const pdf = await makePdf('Generated key', 1);
+    const sealOne = async (email: string) => {
+      const res = await t.app.request('/api/v1/processes', { method: 'POST', headers: bearer(admin.token), body: processForm({ signers: [{ email }], signatureMethods: ['button'] }, [{ name: 'd.pdf', bytes: pdf }]) });
+      const process = await res.json();
+      await t.app.request(`${await signingPathFor(t.ctx, email)}/sign`, { method: 'POST', headers: { Origin: 'http://localhost', 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'method=button' });
+      await t.drain();
+      const final = new Uint8Array(await (await t.app.request(`/api/v1/processes/${process.id}/documents/${process.documents[0].id}/final.pdf`, { headers: bearer(admin.token) })).arrayBuffer());
+      return { id: process.id as string, final };
+    };
+    const first = await sealOne('g1@example.test');
+    assert.equal(sealKeyType(first.final), 'rsa');
+
+    const generate = (algorithm: string, token = admin.token) =>
+      t.app.request('/api/v1/admin/seal-key/generate', { method: 'POST', headers: { ...bearer(token), 'Content-Type': 'application/json' }, body: JSON.stringify({ algorithm }) });
+    assert.equal((await generate('dsa-1024')).status, 400);
+    const user = await t.user();
+    assert.equal((await generate('ecdsa-p256', user.token)).status, 404);
+    const res = await generate('ecdsa-p256');
+    assert.equal(res.status, 201);
+    assert.equal((await res.json()).key.algorithm, 'ECDSA prime256v1');
+
+    const second = await sealOne('g2@example.test');
+    const [ecSig] = (await runPdfsig(second.final)).signatures;
+    assert.ok(ecSig.valid && ecSig.wholeDocument, ecSig.raw);
+    assert.equal(sealKeyType(second.final), 'ec');
+    for (const id of [first.id, second.id]) {
+      const checked = await (await t.app.request(`/api/v1/processes/${id}/verify`, { headers: bearer(admin.token) })).json();
+      assert.ok(checked.signatures.length === 1 && checked.signatures.every((s: { valid: boolean }) => s.valid), `sign hashes verify under their own key (${id})`);
+    }
   });
 });

@@ -22,6 +22,8 @@ for (const kind of dbKinds) {
       t = await startTestApp(kind);
       pdf = await makePdf('Offer letter', 1);
       admin = await t.user({ isAdmin: true });
+      // These processes carry attachments, which the admin must allow (off by default).
+      await changeSettings(t, admin.token, { startForm: { attachments: 'shown' } });
     });
     after(() => t.close());
 

@@ -10,6 +10,8 @@ export interface ReceivedMail {
   html: string;
   messageId: string;
   attachments: { filename: string; content: Buffer }[];
+  /** The message as it arrived, for checks of its own (S/MIME with openssl). */
+  raw: Buffer;
 }
 
 export interface SmtpPeer {
@@ -26,8 +28,11 @@ export async function startSmtpPeer(): Promise<SmtpPeer> {
     disabledCommands: ['STARTTLS'],
     size: 200 * 1024 * 1024,
     onData(stream, session, callback) {
-      simpleParser(stream)
-        .then((m) => {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      new Promise<Buffer>((resolve, reject) => stream.on('end', () => resolve(Buffer.concat(chunks))).on('error', reject))
+        .then(async (raw) => ({ raw, m: await simpleParser(raw) }))
+        .then(({ raw, m }) => {
           for (const rcpt of session.envelope.rcptTo) {
             mails.push({
               to: rcpt.address,
@@ -37,6 +42,7 @@ export async function startSmtpPeer(): Promise<SmtpPeer> {
               html: typeof m.html === 'string' ? m.html : '',
               messageId: m.messageId ?? '',
               attachments: m.attachments.map((a) => ({ filename: a.filename ?? '', content: a.content })),
+              raw,
             });
           }
           callback();

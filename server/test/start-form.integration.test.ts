@@ -56,6 +56,7 @@ for (const kind of dbKinds) {
         allowForceDownload: true,
         allowSmsNotifications: true,
         allowForwarding: true,
+        attachments: 'off',
         signerDetails: true,
         requirePhone: false,
         warnSingleSigner: false,

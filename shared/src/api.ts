@@ -38,6 +38,8 @@ export const defaultPrivileges: Privilege[] = ['start_processes', 'statistics_ow
 export const groupInput = z.object({
   name: z.string().trim().min(1).max(100),
   privileges: z.array(privilege).default([]),
+  /** The report templates members may choose (Admin → Report templates); empty: all. */
+  reportTemplateIds: z.array(z.uuid()).default([]),
 });
 export const groupView = groupInput.extend({ id: z.string(), members: z.number() });
 export type GroupView = z.infer<typeof groupView>;
@@ -54,6 +56,10 @@ export const userView = z.object({
   /** The user's own privileges; their group's come on top. */
   privileges: z.array(privilege),
   groupId: z.string().nullable(),
+  /** How the account signs in: password, a one-time PIN by SMS to `phone`, or the username alone from `allowedIps`. */
+  authMethod: z.enum(['password', 'sms_pin', 'username_only']),
+  phone: z.string().nullable(),
+  allowedIps: z.array(z.string()),
 });
 export type UserView = z.infer<typeof userView>;
 
@@ -69,6 +75,9 @@ export const createUserInput = z.object({
 export type CreateUserInput = z.infer<typeof createUserInput>;
 
 export const updateUserInput = z.object({
+  /** The sign-in and notification address; unique. */
+  email: z.email().max(254).optional(),
+  /** Printed as the clarification of signature (the name under a signature). */
   name: z.string().trim().max(200).optional(),
   isAdmin: z.boolean().optional(),
   locked: z.boolean().optional(),
@@ -77,5 +86,11 @@ export const updateUserInput = z.object({
   groupId: z.uuid().nullable().optional(),
   /** A new password set by the admin. */
   password: z.string().max(500).optional().transform((v) => v || undefined),
+  username: z.string().trim().max(100).optional(),
+  /** For SMS PIN sign-in; empty: none. */
+  phone: z.string().trim().max(40).optional(),
+  authMethod: z.enum(['password', 'sms_pin', 'username_only']).optional(),
+  /** Addresses and CIDR ranges (e.g. 192.0.2.0/24) from which the user signs in with the username alone. */
+  allowedIps: z.array(z.string().trim().max(100)).max(100).optional(),
 });
 export type UpdateUserInput = z.infer<typeof updateUserInput>;

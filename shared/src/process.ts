@@ -79,6 +79,8 @@ export const startProcessInput = z.object({
   smsNotifications: z.boolean().default(false),
   /** The language of the signers' emails unless a signer has their own. */
   language: language.default('en'),
+  /** The report template (Admin → Report templates) when the admin lets senders choose; default: the default one. */
+  reportTemplateId: z.uuid({ error: 'unknown report template' }).optional(),
 });
 export type StartProcessInput = z.infer<typeof startProcessInput>;
 
@@ -90,6 +92,8 @@ export const documentView = z.object({
   size: z.number(),
   sha256: z.string(),
   finalSha256: z.string().nullable(),
+  /** The separately sealed signatures page, when the process's report template asks for one. */
+  signaturesPageSha256: z.string().nullable(),
 });
 export type DocumentView = z.infer<typeof documentView>;
 

@@ -20,6 +20,8 @@ export const startFormConfig = z.object({
     allowForceDownload: z.boolean(),
     allowSmsNotifications: z.boolean(),
     allowForwarding: z.boolean(),
+    /** Attachments that are not signed: off (refused), hidden from signers, or shown (the sender may hide them). */
+    attachments: z.enum(['off', 'hidden', 'shown']),
     /** Whether senders may give signers an organisation and a position title. */
     signerDetails: z.boolean(),
     /** The admin requires an SMS PIN of every signer, so every signer needs a phone number. */

@@ -37,7 +37,9 @@ export function OptionsSection({ options, onChange, allowed, disabled }: Props) 
       {allowed.allowSmsNotifications && (
         <Checkbox label="Send invitations and reminders by SMS too (signers with a phone number)" checked={options.smsNotifications} disabled={disabled} onChange={(_, v) => set({ smsNotifications: !!v })} />
       )}
-      <Checkbox label="Signers see the attachments" checked={options.attachmentsVisible} disabled={disabled} onChange={(_, v) => set({ attachmentsVisible: !!v })} />
+      {allowed.attachments === 'shown' && (
+        <Checkbox label="Signers see the attachments" checked={options.attachmentsVisible} disabled={disabled} onChange={(_, v) => set({ attachmentsVisible: !!v })} />
+      )}
       {allowed.allowSignaturePageChoice && (
         <ChoiceGroup
           label="Signatures page"

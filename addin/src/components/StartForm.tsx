@@ -7,6 +7,7 @@ import type { Draft, StartHost } from '../host';
 import { defaultOptions, fileFromAttachment, formProblems, singleSignerWarning, processInput, progressPerFile, signersFromDraft, type FormFile, type FormOptions, type FormSigner } from '../form/form-state';
 import { FileList } from './FileList';
 import { OptionsSection } from './OptionsSection';
+import { ReportTemplatePicker } from './ReportTemplatePicker';
 import { ProcessCreated } from './ProcessCreated';
 import { SignerList } from './SignerList';
 
@@ -19,6 +20,7 @@ export function StartForm({ host, config, user, draft, onReload }: Props) {
   const [files, setFiles] = useState<FormFile[]>(() => draft.attachments.map(fileFromAttachment));
   const [options, setOptions] = useState<FormOptions>(() => defaultOptions(config, host.locale));
   const [addressBook, setAddressBook] = useState<AddressBookEntry[]>([]);
+  const [reportTemplateId, setReportTemplateId] = useState<string>();
   const [sending, setSending] = useState(false);
   const [showProblems, setShowProblems] = useState(false);
   const [error, setError] = useState<string>();
@@ -32,7 +34,7 @@ export function StartForm({ host, config, user, draft, onReload }: Props) {
 
   const patch = (key: string, change: Partial<FormFile>) => setFiles((list) => list.map((f) => (f.key === key ? { ...f, ...change } : f)));
   const singleSigner = singleSignerWarning({ signers, senderSigns: options.senderSigns, warn: config.options.warnSingleSigner });
-  const problems = formProblems({ title, signers, files, senderSigns: options.senderSigns, maxUploadBytes: config.maxUploadBytes, requirePhone: config.options.requirePhone, signatureMethods: options.signatureMethods });
+  const problems = formProblems({ title, signers, files, senderSigns: options.senderSigns, maxUploadBytes: config.maxUploadBytes, requirePhone: config.options.requirePhone, attachments: config.options.attachments, signatureMethods: options.signatureMethods });
 
   async function readFiles(list: FormFile[]): Promise<boolean> {
     for (const f of list) {
@@ -69,7 +71,7 @@ export function StartForm({ host, config, user, draft, onReload }: Props) {
     setFiles((all) => all.map((f) => ({ ...f, state: 'uploading', progress: 0 })));
     try {
       const view = await host.api.startProcess(
-        processInput({ title, message, signers, options, sender: user, chooseMethods: config.options.chooseMethods, adminReminders: config.options.reminders.sendersOverride ? config.options.reminders : undefined }),
+        withReportTemplate(reportTemplateId, processInput({ title, message, signers, options, sender: user, chooseMethods: config.options.chooseMethods, adminReminders: config.options.reminders.sendersOverride ? config.options.reminders : undefined })),
         list.map((f) => ({ name: f.name, kind: f.kind, bytes: bytes.current.get(f.key)! })),
         ({ loaded, total }) => {
           const shares = progressPerFile(sizes, loaded, total);
@@ -111,6 +113,7 @@ export function StartForm({ host, config, user, draft, onReload }: Props) {
       <FileList files={files} onChange={setFiles} picker={picker} pickerReason={draft.filePickerReason} disabled={sending} />
       <Separator />
       <OptionsSection options={options} onChange={setOptions} allowed={config.options} disabled={sending} />
+      <ReportTemplatePicker host={host} value={reportTemplateId} onChange={setReportTemplateId} disabled={sending} />
       {singleSigner && (
         <MessageBar messageBarType={MessageBarType.info} isMultiline data-testid="single-signer-warning">
           {singleSigner}
@@ -133,3 +136,6 @@ export function StartForm({ host, config, user, draft, onReload }: Props) {
     </Stack>
   );
 }
+
+/** The process JSON with the chosen report template, when the sender chose one. */
+const withReportTemplate = <T extends object>(id: string | undefined, input: T) => (id ? { ...input, reportTemplateId: id } : input);

@@ -51,6 +51,9 @@ describe('start form', () => {
     assert.deepEqual(formProblems({ ...base, signatureMethods: [] }), ['Choose at least one way for signers to sign.']);
     assert.deepEqual(formProblems({ ...base, requirePhone: true }), ['Signer 1: a phone number is needed for the SMS PIN.']);
     assert.deepEqual(formProblems({ ...base, signers: [signer('a@example.com', '', '+358 40 1')], requirePhone: true }), []);
+    const withAttachment = { ...base, files: [doc('lease.pdf'), doc('terms.docx', 10, 'attachment')] };
+    assert.deepEqual(formProblems({ ...withAttachment, attachments: 'shown' }), []);
+    assert.deepEqual(formProblems({ ...withAttachment, attachments: 'off' }), ['Attachments that are not signed are not allowed here: remove them or sign them as documents.']);
   });
 
   test('upload progress is split over the files in the order they are sent', () => {

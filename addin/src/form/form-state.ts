@@ -134,6 +134,8 @@ export function formProblems(input: {
   /** Every signer gets an SMS PIN (admin setting), so each needs a phone number. */
   requirePhone?: boolean;
   signatureMethods?: SignatureMethod[];
+  /** The admin's rule for attachments; off: only documents to sign may be sent. */
+  attachments?: 'off' | 'hidden' | 'shown';
 }): string[] {
   const problems: string[] = [];
   if (!input.title.trim()) problems.push('Give the process a title (the message subject).');
@@ -148,6 +150,7 @@ export function formProblems(input: {
   if (twice) problems.push(`${twice} is a signer twice.`);
   if (!input.files.some((f) => f.kind === 'document')) problems.push('Add at least one PDF document to sign.');
   if (input.signatureMethods?.length === 0) problems.push('Choose at least one way for signers to sign.');
+  if (input.attachments === 'off' && input.files.some((f) => f.kind === 'attachment')) problems.push('Attachments that are not signed are not allowed here: remove them or sign them as documents.');
   for (const f of input.files) {
     if (f.kind === 'document' && !isPdfName(f.name)) problems.push(`${f.name} is not a PDF; it can only be sent as an attachment.`);
     if (f.size > input.maxUploadBytes) problems.push(`${f.name} is ${formatSize(f.size)}; the server takes files up to ${formatSize(input.maxUploadBytes)}.`);

@@ -30,6 +30,8 @@ export const groups = pgTable('groups', {
   id: uuid('id').primaryKey(),
   name: text('name').notNull().unique(),
   privileges: jsonb('privileges').notNull().default([]).$type<string[]>(),
+  /** The report templates the group's members may choose; empty: every template. */
+  reportTemplateIds: jsonb('report_template_ids').notNull().default([]).$type<string[]>(),
   createdAt: createdAt(),
 });
 
@@ -47,11 +49,53 @@ export const users = pgTable('users', {
   lockedUntil: at('locked_until'),
   /** Locked by an administrator: no sign-in, and the user's sessions and tokens stop working. */
   locked: boolean('locked').notNull().default(false),
+  /** How the account signs in: password, a one-time PIN by SMS to `phone`, or the username alone (only from
+   *  `allowedIps`). */
+  authMethod: text('auth_method', { enum: ['password', 'sms_pin', 'username_only'] }).notNull().default('password'),
+  phone: text('phone'),
+  /** Addresses and CIDR ranges from which the user signs in with the username alone (username_only). */
+  allowedIps: jsonb('allowed_ips').notNull().default([]).$type<string[]>(),
+  /** Wrong sign-in PINs in a row; at the admin's limit the account is locked until an admin unlocks it. */
+  failedPins: integer('failed_pins').notNull().default(0),
   /** The Microsoft Entra ID account (object id + tenant id) that signs in as this user, once linked. */
   entraObjectId: text('entra_object_id'),
   entraTenantId: text('entra_tenant_id'),
+  /** Kept in step with a directory (Admin → Directory sync): the source and the directory's id of the person
+   *  (objectGUID, entryUUID or Entra object id). */
+  directorySource: text('directory_source', { enum: ['ldap', 'entra'] }),
+  directoryId: text('directory_id'),
+  /** When the directory disabled the account or it vanished from there; such an account is also `locked`. */
+  disabledAt: at('disabled_at'),
   createdAt: createdAt(),
-}, (t) => [uniqueIndex('users_entra_account').on(t.entraTenantId, t.entraObjectId)]);
+}, (t) => [
+  uniqueIndex('users_entra_account').on(t.entraTenantId, t.entraObjectId),
+  uniqueIndex('users_directory_account').on(t.directorySource, t.directoryId),
+]);
+
+/** One-time sign-in PINs sent by SMS (authMethod sms_pin): the PIN is derived from the id under the server
+ *  secret and never stored; valid for a few minutes, once. */
+export const loginPins = pgTable('login_pins', {
+  id: uuid('id').primaryKey(),
+  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  createdAt: createdAt(),
+  expiresAt: at('expires_at').notNull(),
+  usedAt: at('used_at'),
+});
+
+/** An admin's own wording of a message (kind, channel, language) in place of the built-in text; none: built-in. */
+export const messageTemplates = pgTable(
+  'message_templates',
+  {
+    id: uuid('id').primaryKey(),
+    kind: text('kind').notNull(),
+    channel: text('channel', { enum: ['email', 'sms'] }).notNull(),
+    language: text('language').notNull(),
+    subject: text('subject').notNull().default(''),
+    body: text('body').notNull(),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('message_templates_kind_channel_language').on(t.kind, t.channel, t.language)],
+);
 
 /** Password reset links a user ordered by email: the link is derived from the id under the server secret (never
  *  stored); valid for an hour, once. */
@@ -104,6 +148,8 @@ export const processes = pgTable(
     attachmentsVisible: boolean('attachments_visible').notNull().default(true),
     smsNotifications: boolean('sms_notifications').notNull().default(false),
     component: text('component').notNull().default('api'),
+    /** The report template (report_templates) whose recipients get the report on completion; null: none. */
+    reportTemplateId: uuid('report_template_id'),
     createdAt: createdAt(),
     completedAt: at('completed_at'),
     sealedAt: at('sealed_at'),
@@ -156,6 +202,10 @@ export const signers = pgTable(
     /** Base64 signature over signRecord by the key in signKeyId: binds the signature to exactly those bytes. */
     signHash: text('sign_hash'),
     signKeyId: uuid('sign_key_id').references(() => sealKeys.id),
+    /** Set when the sign hash was made with the signing user's own key instead of the organisation's. */
+    userSigningKeyId: uuid('user_signing_key_id').references(() => userSigningKeys.id),
+    /** What the signer signed for, from the admin's list of purposes (part of the signed record). */
+    purpose: text('purpose'),
     /** Wrong SMS PINs entered; ordering a new PIN does not reset it, a right PIN or the sender's unlock does. */
     pinFailures: integer('pin_failures').notNull().default(0),
     /** Set when pinFailures reached the limit: the link shows nothing until the sender unlocks it. */
@@ -283,6 +333,8 @@ export const documents = pgTable(
     size: bigint('size', { mode: 'number' }).notNull(),
     sha256: text('sha256').notNull().references(() => blobs.sha256),
     finalSha256: text('final_sha256').references(() => blobs.sha256),
+    /** The signatures page as a separate sealed file, when the process's report template asks for one. */
+    signaturesPageSha256: text('signatures_page_sha256').references(() => blobs.sha256),
     /** Printed on the signatures page (and in its QR code): opens /verify/<code>. */
     verificationCode: text('verification_code').unique(),
   },
@@ -355,8 +407,28 @@ export const sealKeys = pgTable('seal_keys', {
   certificatePem: text('certificate_pem').notNull(),
   /** The private key, AES-256-GCM encrypted with a key derived from the server secret. */
   privateKeyEncrypted: text('private_key_encrypted').notNull(),
+  /** The issuing CA certificates (PEM, leaf's issuer first) of an uploaded key: what B-LT validation data is for. */
+  chainPem: text('chain_pem'),
   active: boolean('active').notNull().default(true),
   createdAt: createdAt(),
+});
+
+/** A user's own record-signing key, given by an admin: their signatures' sign hashes are made with it. */
+export const userSigningKeys = pgTable('user_signing_keys', {
+  id: uuid('id').primaryKey(),
+  userId: uuid('user_id')
+    .notNull()
+    .references(() => users.id),
+  /** rsa, ec or dsa (dsa only for legacy keys an admin imports). */
+  algorithm: text('algorithm').notNull(),
+  /** The private key, AES-256-GCM encrypted with a key derived from the server secret. */
+  privateKeyEncrypted: text('private_key_encrypted').notNull(),
+  /** The public key (SPKI PEM) that verifies the sign hashes; the certificate too when one was given. */
+  publicKeyPem: text('public_key_pem').notNull(),
+  certificatePem: text('certificate_pem'),
+  createdAt: createdAt(),
+  /** Replaced or removed keys stay, so signatures made with them still verify. */
+  retiredAt: at('retired_at'),
 });
 
 /** The settings model (shared/src/settings.ts) as one JSON document; a missing key means its default. */
@@ -365,6 +437,16 @@ export const settings = pgTable('settings', {
   data: jsonb('data').notNull().$type<Record<string, unknown>>(),
   updatedAt: at('updated_at').notNull().defaultNow(),
   updatedBy: text('updated_by'),
+});
+
+/** The state of each directory sync (Admin → Directory sync): the last run's outcome and, for Entra ID, the delta
+ *  link the next run continues from. */
+export const directorySyncs = pgTable('directory_syncs', {
+  source: text('source', { enum: ['ldap', 'entra'] }).primaryKey(),
+  lastStartedAt: at('last_started_at'),
+  lastFinishedAt: at('last_finished_at'),
+  lastResult: jsonb('last_result').$type<{ created: number; updated: number; disabled: number; unchanged: number; errors: string[] }>(),
+  deltaLink: text('delta_link'),
 });
 
 /** What admins changed in the admin center, and who. */
@@ -376,3 +458,147 @@ export const adminAuditEvents = pgTable('admin_audit_events', {
   ip: text('ip'),
   createdAt: createdAt(),
 });
+
+/** Keys of the XML API (admin center → XML API): only the SHA-256 is stored; processes started with a key are
+ *  sent in the name of the admin who created it. `allowedIps`: addresses and CIDR ranges, empty = any. */
+export const xmlApiKeys = pgTable('xml_api_keys', {
+  id: uuid('id').primaryKey(),
+  name: text('name').notNull(),
+  keyHash: text('key_hash').notNull().unique(),
+  createdBy: uuid('created_by').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  allowedIps: jsonb('allowed_ips').notNull().$type<string[]>().default([]),
+  createdAt: createdAt(),
+  lastUsedAt: at('last_used_at'),
+  revokedAt: at('revoked_at'),
+});
+
+/** Report templates (admin center → Report templates): who gets the report of a completed process and how. */
+export const reportTemplates = pgTable('report_templates', {
+  id: uuid('id').primaryKey(),
+  name: text('name').notNull().unique(),
+  senderAddress: text('sender_address').notNull().default(''),
+  signaturesPage: text('signatures_page', { enum: ['in_pdf', 'separate'] }).notNull().default('in_pdf'),
+  pagePosition: text('page_position', { enum: ['first', 'last'] }).notNull().default('last'),
+  language: text('language').notNull().default('en'),
+  emailRecipients: jsonb('email_recipients').notNull().default([]).$type<string[]>(),
+  postUrls: jsonb('post_urls').notNull().default([]).$type<string[]>(),
+  format: text('format', { enum: ['xml', 'json'] }).notNull().default('json'),
+  /** The HMAC key of report POSTs, encrypted with the server secret; never shown back. */
+  hmacSecretEncrypted: text('hmac_secret_encrypted'),
+  isDefault: boolean('is_default').notNull().default(false),
+  createdAt: createdAt(),
+  updatedAt: at('updated_at'),
+});
+
+/** One report POST of a completed process to one URL: its attempts and outcome. The id is the Idempotency-Key. */
+export const reportDeliveries = pgTable(
+  'report_deliveries',
+  {
+    id: uuid('id').primaryKey(),
+    processId: uuid('process_id').notNull().references(() => processes.id, { onDelete: 'cascade' }),
+    url: text('url').notNull(),
+    status: text('status', { enum: ['pending', 'delivered', 'failed'] }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastStatusCode: integer('last_status_code'),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    deliveredAt: at('delivered_at'),
+  },
+  (t) => [uniqueIndex('report_deliveries_process_url_idx').on(t.processId, t.url)],
+);
+
+/** Which processes were started through the XML API, and with which key: the XML API reads only these. */
+export const xmlApiProcesses = pgTable('xml_api_processes', {
+  processId: uuid('process_id').primaryKey().references(() => processes.id, { onDelete: 'cascade' }),
+  apiKeyId: uuid('api_key_id').notNull().references(() => xmlApiKeys.id, { onDelete: 'cascade' }),
+  createdAt: createdAt(),
+});
+
+/** The processes the Email API started, by the message's sender and Message-ID: a message delivered again (the
+ *  sending MTA retries when our 250 was lost) starts nothing new. */
+export const emailApiMessages = pgTable(
+  'email_api_messages',
+  {
+    processId: uuid('process_id').primaryKey().references(() => processes.id, { onDelete: 'cascade' }),
+    sender: text('sender').notNull(),
+    messageId: text('message_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('email_api_messages_sender_message_idx').on(t.sender, t.messageId)],
+);
+
+/** File rooms (Admin → File rooms): shared-folder integrations that start processes by a signed HTTP request and
+ *  get the final documents back at their callback URL. The secret is encrypted at rest (server secret). */
+export const fileRooms = pgTable('file_rooms', {
+  id: uuid('id').primaryKey(),
+  name: text('name').notNull().unique(),
+  callbackUrl: text('callback_url').notNull(),
+  secretEncrypted: text('secret_encrypted').notNull(),
+  senderId: uuid('sender_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  allowedIps: jsonb('allowed_ips').notNull().$type<string[]>().default([]),
+  enabled: boolean('enabled').notNull().default(true),
+  createdAt: createdAt(),
+  updatedAt: at('updated_at'),
+});
+
+/** A process a file room started, the folder to deliver its finals back to, and that delivery's state.
+ *  `requestHash`: SHA-256 of the start request's signature, unique, so a replayed request starts nothing. */
+export const fileRoomProcesses = pgTable('file_room_processes', {
+  processId: uuid('process_id').primaryKey().references(() => processes.id, { onDelete: 'cascade' }),
+  roomId: uuid('room_id').notNull().references(() => fileRooms.id, { onDelete: 'cascade' }),
+  folder: text('folder').notNull(),
+  requestHash: text('request_hash').notNull().unique(),
+  deliveryId: uuid('delivery_id').notNull(),
+  status: text('status', { enum: ['waiting', 'pending', 'delivered', 'failed'] }).notNull().default('waiting'),
+  attempts: integer('attempts').notNull().default(0),
+  lastStatusCode: integer('last_status_code'),
+  lastError: text('last_error'),
+  createdAt: createdAt(),
+  deliveredAt: at('delivered_at'),
+});
+
+/** Certificates of mail recipients (by lower-cased address): final documents to them go out S/MIME-encrypted.
+ *  `source`: uploaded by an admin, read from the directory (userCertificate), or sent by the recipient. */
+export const recipientCertificates = pgTable('recipient_certificates', {
+  id: uuid('id').primaryKey(),
+  email: text('email').notNull().unique(),
+  certificatePem: text('certificate_pem').notNull(),
+  subject: text('subject').notNull(),
+  fingerprint256: text('fingerprint256').notNull(),
+  notAfter: at('not_after').notNull(),
+  source: text('source', { enum: ['admin', 'directory', 'recipient'] }).notNull(),
+  createdAt: createdAt(),
+});
+
+/** A protected download link of a process's final documents for one recipient: only the token's SHA-256 is
+ *  stored; wrong codes count toward a lockout. */
+export const secureDownloads = pgTable(
+  'secure_downloads',
+  {
+    id: uuid('id').primaryKey(),
+    processId: uuid('process_id').notNull().references(() => processes.id, { onDelete: 'cascade' }),
+    recipient: text('recipient').notNull(),
+    phone: text('phone'),
+    tokenHash: text('token_hash').notNull().unique(),
+    codeChannel: text('code_channel', { enum: ['sms', 'email'] }).notNull(),
+    failures: integer('failures').notNull().default(0),
+    lockedAt: at('locked_at'),
+    createdAt: createdAt(),
+    expiresAt: at('expires_at').notNull(),
+  },
+  (t) => [index('secure_downloads_process_idx').on(t.processId)],
+);
+
+/** One-time codes ordered on a protected download page: derived from the row id, only their hash stored. */
+export const secureDownloadCodes = pgTable(
+  'secure_download_codes',
+  {
+    id: uuid('id').primaryKey(),
+    downloadId: uuid('download_id').notNull().references(() => secureDownloads.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    createdAt: createdAt(),
+    expiresAt: at('expires_at').notNull(),
+    usedAt: at('used_at'),
+  },
+  (t) => [index('secure_download_codes_download_idx').on(t.downloadId, t.createdAt)],
+);

@@ -14,6 +14,9 @@ import { apiProcessRoutes } from './routes/api-processes';
 import { apiAdminRoutes } from './routes/api-admin';
 import { apiTokenRoutes } from './routes/api-tokens';
 import { apiStartFormRoutes } from './routes/api-start-form';
+import { apiXmlRoutes } from './routes/api-xml';
+import { apiFileRoomRoutes } from './routes/api-file-rooms';
+import { apiDocsRoutes } from './routes/api-docs';
 import { adminPages } from './routes/pages-admin';
 import { addinConnectPages, addinFiles } from './routes/pages-addin';
 import { startPages } from './routes/pages-start';
@@ -23,6 +26,7 @@ import { passwordResetPages } from './routes/pages-password-reset';
 import { outboxPages } from './routes/pages-outbox';
 import { processPages } from './routes/pages-processes';
 import { signPages } from './routes/pages-sign';
+import { downloadPages } from './routes/pages-download';
 import { verifyApi, verifyPages } from './routes/verify';
 import { manifestRoutes } from './routes/manifest';
 import { brandingRoutes } from './routes/branding';
@@ -45,6 +49,7 @@ export function createApp(app: AppContext) {
   const api = new Hono<AppEnv>()
     .route('/tokens', new Hono<AppEnv>().use(small).route('/', apiTokenRoutes))
     .route('/processes', apiProcessRoutes({ maxRequestBytes: app.config.maxRequestBytes }))
+    .route('/file-rooms', apiFileRoomRoutes({ maxRequestBytes: app.config.maxRequestBytes }))
     .route('/verify', verifyApi(app.config.maxUploadBytes))
     .route('/admin', new Hono<AppEnv>().use(small).route('/', apiAdminRoutes))
     .route('/', new Hono<AppEnv>().use(small).route('/', apiStartFormRoutes));
@@ -66,6 +71,8 @@ export function createApp(app: AppContext) {
     .route('/assets/pdfjs', pdfjsFiles)
     .route('/branding', brandingRoutes)
     .route('/api/v1', api)
+    .route('/api/xml', apiXmlRoutes({ maxRequestBytes: app.config.maxRequestBytes }))
+    .route('/api', apiDocsRoutes)
     .route('/login', web(loginPages))
     .route('/logout', web(logoutPages))
     .route('/password-reset', web(passwordResetPages))
@@ -74,6 +81,7 @@ export function createApp(app: AppContext) {
     .route('/outbox', web(outboxPages))
     .route('/admin', web(adminPages))
     .route('/s', web(signPages))
+    .route('/d', web(downloadPages))
     .route('/start', web(startPages))
     .route('/addin/connect', web(addinConnectPages))
     .route('/addin', addinFiles)

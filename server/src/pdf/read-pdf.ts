@@ -7,7 +7,7 @@ import { PDFContext, PDFName, PDFNumber, PDFObjectParser, PDFRawStream, PDFRef, 
 import { decodeStream } from './decode-stream';
 import { parseObjectAt } from './parse-object-at';
 import { PdfError } from './pdf-error';
-import { readXrefChain } from './read-xref-chain';
+import { readXrefChain, type XrefEntry } from './read-xref-chain';
 
 export interface PdfFile {
   bytes: Uint8Array;
@@ -24,6 +24,8 @@ export interface PdfFile {
   resolve(value: PDFObject | undefined): PDFObject | undefined;
   /** The generation number under which an object number currently lives. */
   generationOf(objectNumber: number): number;
+  /** Where every object lives, by object number: to tell what a later update changed. */
+  xref: ReadonlyMap<number, XrefEntry>;
 }
 
 const latin1 = new TextDecoder('latin1');
@@ -103,6 +105,7 @@ export function readPdf(bytes: Uint8Array): PdfFile {
     size,
     context,
     resolve,
+    xref: entries,
     generationOf: (n) => {
       const e = entries.get(n);
       return e?.type === 1 ? e.gen : 0;

@@ -2,7 +2,7 @@
 // holding the signatures page(s) and the organisation's PAdES B-B seal over the whole file. Signatures the
 // original already carried stay valid because their bytes do not move.
 import { createHash } from 'node:crypto';
-import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
 import { readPageTree } from '../pdf/read-page-tree';
 import { readPdf, type PdfFile } from '../pdf/read-pdf';
 import { buildCms, type SealKeyMaterial, type Timestamper } from './build-cms';
@@ -28,6 +28,9 @@ export interface SealInput {
   timestamp?: Timestamper;
   /** The time written as the signature's /M; defaults to now. */
   signedAt?: Date;
+  /** false: no signatures page in this file (a report template wants it as a separate file); the seal's invisible
+   *  field then sits on the first page. */
+  withSignaturesPage?: boolean;
 }
 
 /** Room for the CMS: the certificate chain and, later, an RFC 3161 timestamp token. */
@@ -37,7 +40,8 @@ const BYTE_RANGE_PLACEHOLDER = '[0 0000000000 0000000000 0000000000]';
 export async function sealPdf(input: SealInput): Promise<Uint8Array> {
   const pdf = readPdf(input.original);
   const tree = readPageTree(pdf);
-  const drawn = await drawSignaturesPages(input, { firstObjectNumber: pdf.size, parent: tree.pagesRef, size: tree.firstPageSize });
+  const withPage = input.withSignaturesPage !== false;
+  const drawn = withPage ? await drawSignaturesPages(input, { firstObjectNumber: pdf.size, parent: tree.pagesRef, size: tree.firstPageSize }) : await noPages(pdf.size);
   const ctx = drawn.doc.context;
 
   const sigRef = ctx.nextRef();
@@ -45,9 +49,11 @@ export async function sealPdf(input: SealInput): Promise<Uint8Array> {
   // An indirect AcroForm gets a new version under its own number, so whatever else refers to it sees our field.
   const formValue = tree.catalog.get(PDFName.of('AcroForm'));
   const acroFormRef = formValue instanceof PDFRef ? formValue : ctx.nextRef();
-  const sealPage = input.position === 'first' ? drawn.pageRefs[drawn.pageRefs.length - 1] : drawn.pageRefs[0];
-  const sealPageDict = drawn.objects.find(([ref]) => ref === sealPage)![1] as PDFDict;
-  sealPageDict.set(PDFName.of('Annots'), ctx.obj([widgetRef]));
+  const sealPage = !withPage ? firstPageRef(pdf, tree.pages) : input.position === 'first' ? drawn.pageRefs[drawn.pageRefs.length - 1] : drawn.pageRefs[0];
+  // An existing page gets a new version with our widget after its own annotations.
+  const sealPageDict = withPage ? (drawn.objects.find(([ref]) => ref === sealPage)![1] as PDFDict) : (pdf.resolve(sealPage) as PDFDict).clone(ctx);
+  const oldAnnots = withPage ? undefined : pdf.resolve(sealPageDict.get(PDFName.of('Annots')));
+  sealPageDict.set(PDFName.of('Annots'), ctx.obj([...(oldAnnots instanceof PDFArray ? oldAnnots.asArray() : []), widgetRef]));
 
   const existing = pdf.resolve(formValue);
   const acroForm = existing instanceof PDFDict ? existing.clone(ctx) : ctx.obj({});
@@ -91,6 +97,7 @@ export async function sealPdf(input: SealInput): Promise<Uint8Array> {
     ...catalogUpdate,
     { ref: PDFRef.of(tree.pagesRef.objectNumber, pdf.generationOf(tree.pagesRef.objectNumber)), object: pages },
     ...drawn.objects.map(([ref, object]) => ({ ref, object })),
+    ...(withPage ? [] : [{ ref: PDFRef.of(sealPage.objectNumber, pdf.generationOf(sealPage.objectNumber)), object: sealPageDict }]),
     { ref: widgetRef, object: widget },
     { ref: acroFormRef, object: acroForm },
     { ref: sigRef, raw: sigDict },
@@ -125,4 +132,25 @@ function freeFieldName(pdf: PdfFile, fields: PDFObject[]): string {
   let n = 1;
   while (taken.has(`Seal ${n}`)) n++;
   return `Seal ${n}`;
+}
+
+/** No drawn pages: only a context that numbers new objects after the original's. */
+async function noPages(firstObjectNumber: number) {
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  doc.context.largestObjectNumber = firstObjectNumber - 1;
+  return { objects: [] as [PDFRef, PDFObject][], pageRefs: [] as PDFRef[], doc };
+}
+
+/** The first page of the page tree (following the first kid of each intermediate node). */
+function firstPageRef(pdf: PdfFile, root: PDFDict): PDFRef {
+  let node: PDFDict = root;
+  for (let depth = 0; depth < 64; depth++) {
+    const kids = pdf.resolve(node.get(PDFName.of('Kids')));
+    const first = kids instanceof PDFArray ? kids.get(0) : undefined;
+    const dict = pdf.resolve(first);
+    if (!(first instanceof PDFRef) || !(dict instanceof PDFDict)) break;
+    if (dict.get(PDFName.of('Type')) === PDFName.of('Page')) return first;
+    node = dict;
+  }
+  throw new Error('the document has no first page to seal on');
 }

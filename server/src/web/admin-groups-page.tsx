@@ -4,8 +4,9 @@ import type { UserActor } from '../domain/context';
 import { AdminNav } from './admin-nav';
 import { Csrf, Layout, Notice } from './layout';
 import { PrivilegeFields, privilegeLabels } from './privilege-fields';
+import { ReportTemplateFields } from './report-template-fields';
 
-export function AdminGroupsPage(p: { actor: UserActor; csrfToken?: string; groups: GroupView[]; editing?: GroupView; notice?: string; error?: string }) {
+export function AdminGroupsPage(p: { actor: UserActor; csrfToken?: string; groups: GroupView[]; reportTemplates: { id: string; name: string }[]; editing?: GroupView; notice?: string; error?: string }) {
   const e = p.editing;
   return (
     <Layout title="Groups" actor={p.actor} csrfToken={p.csrfToken}>
@@ -39,6 +40,7 @@ export function AdminGroupsPage(p: { actor: UserActor; csrfToken?: string; group
         <label for="group-name">Name</label>
         <input id="group-name" name="name" type="text" required value={e?.name ?? ''} />
         <PrivilegeFields checked={e?.privileges ?? []} legend="Members may" />
+        <ReportTemplateFields templates={p.reportTemplates} checked={e?.reportTemplateIds ?? []} />
         <div class="actions">
           <button type="submit">{e ? 'Save' : 'Add group'}</button>
         </div>

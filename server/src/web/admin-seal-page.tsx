@@ -2,6 +2,7 @@
 // instead (e.g. one from a CA that PDF readers trust).
 import type { UserActor } from '../domain/context';
 import type { SealKeyView } from '../domain/seal/import-seal-key';
+import { SEAL_ALGORITHMS } from '../domain/seal/generate-seal-key';
 import { AdminNav } from './admin-nav';
 import { Csrf, Layout, Notice, formatTime } from './layout';
 
@@ -41,6 +42,29 @@ export function AdminSealPage(p: { actor: UserActor; csrfToken?: string; sealKey
         <input id="password" name="password" type="password" autocomplete="off" />
         <div class="actions">
           <button type="submit">Upload and use</button>
+        </div>
+      </form>
+      <form method="post" action="/admin/seal/generate" class="card" id="generate-seal-key">
+        <h2>Generate a new key</h2>
+        <Csrf token={p.csrfToken} />
+        <p class="muted">
+          A new self-signed certificate made by this server. PDF readers show its seal as valid but not trusted; documents sealed before keep
+          verifying.
+        </p>
+        <fieldset>
+          <legend>Key type</legend>
+          {Object.entries(SEAL_ALGORITHMS).map(([value, label], i) => (
+            <label class="inline">
+              <input type="radio" name="algorithm" value={value} checked={i === 0} /> {label}
+              {value === 'rsa-3072' ? ' (read by every PDF reader)' : ' (smaller and faster; needs a reader from 2010 or later)'}
+            </label>
+          ))}
+        </fieldset>
+        <label class="inline">
+          <input type="checkbox" name="confirm" value="yes" required /> Replace the current sealing key
+        </label>
+        <div class="actions">
+          <button type="submit">Generate and use</button>
         </div>
       </form>
     </Layout>

@@ -32,7 +32,8 @@ export function AdminSettingsPage(p: { actor: UserActor; csrfToken?: string; set
   );
 }
 
-function Field({ field, value }: { field: SettingField; value: unknown }) {
+/** One setting's input, as on the settings page; other admin pages that edit a section use it too. */
+export function Field({ field, value }: { field: SettingField; value: unknown }) {
   const id = field.name.replace('.', '-');
   const help = field.description ? <div class="muted" id={`${id}-help`}>{field.description}</div> : null;
   const described = field.description ? `${id}-help` : undefined;

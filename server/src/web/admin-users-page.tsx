@@ -1,6 +1,7 @@
 // The admin center's users: the list with a form to add an account, and one account's editor.
 import { defaultPrivileges, type GroupView, type UserView } from '@secure-signature/shared';
 import { GroupSelect, PrivilegeFields } from './privilege-fields';
+import { SignInFields } from './sign-in-fields';
 import type { UserActor } from '../domain/context';
 import { AdminNav } from './admin-nav';
 import { Csrf, Layout, Notice, formatTime } from './layout';
@@ -75,16 +76,22 @@ export function AdminUserPage(p: { actor: UserActor; csrfToken?: string; user: U
         <p class="muted">
           Created {formatTime(u.createdAt)} · <span class={`badge ${u.locked || u.lockedOutUntil ? 'rejected' : 'completed'}`}>{state(u)}</span>
         </p>
-        <label for="name">Name</label>
-        <input id="name" name="name" type="text" value={u.name ?? ''} />
+        <label for="email">Email</label>
+        <input id="email" name="email" type="email" required maxlength={254} value={u.email} autocomplete="off" />
+        <label for="name">Name (clarification of signature)</label>
+        <input id="name" name="name" type="text" value={u.name ?? ''} aria-describedby="name-help" />
+        <p class="muted" id="name-help">
+          Printed under this user's signatures and shown to signers as the sender.
+        </p>
         <GroupSelect groups={p.groups} selected={u.groupId} />
+        <SignInFields user={u} />
         <PrivilegeFields checked={u.privileges} legend="The user may (their group's privileges come on top)" />
         <div style="margin-top:12px">
           <label style="font-weight:600">
             <input type="checkbox" name="isAdmin" checked={u.isAdmin} /> Administrator
           </label>
           <label style="font-weight:600">
-            <input type="checkbox" name="locked" checked={u.locked} /> Locked (cannot sign in; sessions and API tokens stop working)
+            <input type="checkbox" name="locked" checked={u.locked} /> Locked (cannot sign in; sessions and API tokens stop working). Clear to unlock, also after wrong passwords or codes.
           </label>
         </div>
         <label for="password">New password (leave empty to keep)</label>

@@ -176,6 +176,7 @@ export function ProcessPage(p: {
   csrfToken?: string;
   process: ProcessView;
   notice?: string;
+  error?: string;
   verification?: ProcessVerification;
   auditQuery?: { q: string; page: number };
 }) {
@@ -187,6 +188,7 @@ export function ProcessPage(p: {
         <a href="/processes">← Processes</a>
       </p>
       <Notice kind="ok" text={p.notice} />
+      <Notice kind="error" text={p.error} />
       <div class="card">
         <h1>{x.title}</h1>
         <p>
@@ -247,11 +249,18 @@ export function ProcessPage(p: {
                       <a href={`/processes/${x.id}/documents/${d.id}/final.pdf`}>signed PDF</a>
                     </>
                   ) : null}
+                  {d.signaturesPageSha256 ? (
+                    <>
+                      {' · '}
+                      <a href={`/processes/${x.id}/documents/${d.id}/signatures-page.pdf`}>signatures page</a>
+                    </>
+                  ) : null}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
+        {x.status === 'pending' && (x.sender.email === p.actor.email || p.actor.isAdmin) ? <ReplaceDocumentForm process={x} csrfToken={p.csrfToken} /> : null}
       </div>
       <div class="card">
         <h2>Signers</h2>
@@ -389,5 +398,38 @@ function Statistics({ result: r, stats }: { result: ProcessSearchResult; stats: 
           </div>
         </div>
     </>
+  );
+}
+
+/** Replacing a document of a pending process: the sender is told, before confirming, whose signatures it withdraws. */
+function ReplaceDocumentForm({ process: x, csrfToken }: { process: ProcessView; csrfToken?: string }) {
+  const signed = x.signers.filter((s) => s.status === 'signed').map((s) => s.email);
+  return (
+    <details id="replace-document">
+      <summary class="button secondary">Replace a document…</summary>
+      <form method="post" action={`/processes/${x.id}/documents/replace`} enctype="multipart/form-data" class="confirm">
+        <Csrf token={csrfToken} />
+        <label for="replace-which">Document</label>
+        <select id="replace-which" name="documentId" required>
+          {x.documents.map((d) => (
+            <option value={d.id}>
+              {d.filename}
+              {d.kind === 'attachment' ? ' (attachment)' : ''}
+            </option>
+          ))}
+        </select>
+        <label for="replace-file">New version</label>
+        <input id="replace-file" name="file" type="file" required />
+        {signed.length > 0 ? (
+          <label class="inline">
+            <input type="checkbox" name="confirm" value="yes" required /> I understand: replacing a document to sign withdraws the signatures of{' '}
+            {signed.join(', ')}, and they are asked to sign again.
+          </label>
+        ) : (
+          <p class="muted">Nobody has signed yet; the signers who were invited are told about the new version.</p>
+        )}
+        <button class="secondary" type="submit">Replace</button>
+      </form>
+    </details>
   );
 }

@@ -138,6 +138,31 @@ export function SigningPage(p: { token: string; view: View; t: Translate; langua
               <input id="organization" name="organization" maxlength={200} value={v.signer.organization ?? ''} form="sign-button-form" data-detail />
             </fieldset>
           ) : null}
+          {v.purposes.length > 0 || v.asksAccountPassword ? (
+            // Tied to the click-to-sign form; the script copies them into the drawing and identity-provider forms.
+            <fieldset class="signer-details" id="sign-as">
+              {v.purposes.length > 0 ? (
+                <>
+                  <label for="purpose">{t('sign.purposeLabel')}</label>
+                  <select id="purpose" name="purpose" required form="sign-button-form" data-detail>
+                    <option value="">{t('sign.purposeChoose')}</option>
+                    {v.purposes.map((p) => (
+                      <option value={p}>{p}</option>
+                    ))}
+                  </select>
+                </>
+              ) : null}
+              {v.asksAccountPassword ? (
+                <>
+                  <label for="accountPassword">{t('sign.accountPassword')}</label>
+                  <input id="accountPassword" name="password" type="password" autocomplete="current-password" required form="sign-button-form" data-detail aria-describedby="accountPasswordHelp" />
+                  <p class="muted" id="accountPasswordHelp">
+                    {t('sign.accountPasswordHelp')}
+                  </p>
+                </>
+              ) : null}
+            </fieldset>
+          ) : null}
           {v.process.allowSignAndForward ? (
             <details class="sign-and-forward">
               <summary>{t('sign.signAndForward')}</summary>

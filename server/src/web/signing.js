@@ -27,6 +27,14 @@
   forms.forEach((form) =>
     form.addEventListener('submit', (event) => {
       if (sent) return event.preventDefault();
+      // Purpose and account password are required of every way to sign, not only of the form they belong to.
+      const missing = [...document.querySelectorAll('[data-detail][required]')].find((input) => !input.value);
+      if (missing) {
+        event.preventDefault();
+        missing.focus();
+        if (missing.reportValidity) missing.reportValidity();
+        return;
+      }
       const pad = form.querySelector('canvas[data-signature-pad]');
       if (pad && !pad.dataset.drawn) {
         event.preventDefault();
@@ -34,8 +42,8 @@
         return;
       }
       if (pad) form.querySelector('input[name="drawing"]').value = pad.toDataURL('image/png');
-      // Organisation and title belong to the click-to-sign form; the drawing form carries copies.
-      document.querySelectorAll('input[data-detail]').forEach((input) => {
+      // Organisation, title, purpose and password belong to the click-to-sign form; the other forms carry copies.
+      document.querySelectorAll('input[data-detail], select[data-detail]').forEach((input) => {
         if (input.form === form) return;
         const copy = document.createElement('input');
         copy.type = 'hidden';

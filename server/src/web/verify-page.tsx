@@ -57,7 +57,7 @@ function ReportCards({ report }: { report: VerificationReport }) {
                     <ul style="margin:0;padding-left:18px">
                       <li>{s.digestValid ? 'Signed content unchanged' : 'Signed content was changed'}</li>
                       <li>{s.signatureValid ? 'Signature valid' : 'Signature not valid'}</li>
-                      <li>{s.coversWholeDocument ? 'Covers the whole file' : `${s.bytesAfter} bytes added after it`}</li>
+                      <li>{s.coversWholeDocument ? 'Covers the whole file' : s.onlyValidationDataAfter ? 'Covers the whole document; long-term validation data (DSS) added after it' : `${s.bytesAfter} bytes added after it`}</li>
                       {s.padesBaseline ? <li>PAdES baseline attributes</li> : null}
                       {s.timestamp ? (
                         <li>

@@ -13,7 +13,7 @@ import { requireAdminActor } from './require-admin';
 export async function listGroups(ctx: Ctx): Promise<GroupView[]> {
   requireAdminActor(ctx);
   const rows = await ctx.db
-    .select({ id: groups.id, name: groups.name, privileges: groups.privileges, members: count(users.id) })
+    .select({ id: groups.id, name: groups.name, privileges: groups.privileges, reportTemplateIds: groups.reportTemplateIds, members: count(users.id) })
     .from(groups)
     .leftJoin(users, eq(users.groupId, groups.id))
     .groupBy(groups.id)
@@ -27,7 +27,7 @@ function parse(body: unknown) {
     const issue = parsed.error.issues[0];
     throw invalidInput(`${issue.path.join('.')}: ${issue.message}`, issue.path.join('.'));
   }
-  return { ...parsed.data, privileges: [...new Set(parsed.data.privileges)] };
+  return { ...parsed.data, privileges: [...new Set(parsed.data.privileges)], reportTemplateIds: [...new Set(parsed.data.reportTemplateIds)] };
 }
 
 export async function saveGroup(ctx: Ctx, input: { body: unknown; groupId?: string }): Promise<GroupView> {
@@ -45,7 +45,7 @@ export async function saveGroup(ctx: Ctx, input: { body: unknown; groupId?: stri
       id = randomUUID();
       await tx.db.insert(groups).values({ id, ...g, createdAt: tx.clock() });
     }
-    await recordAdminEvent(tx, { action: input.groupId ? 'group_changed' : 'group_created', details: { name: g.name, privileges: g.privileges } });
+    await recordAdminEvent(tx, { action: input.groupId ? 'group_changed' : 'group_created', details: { name: g.name, privileges: g.privileges, reportTemplateIds: g.reportTemplateIds } });
     const [members] = await tx.db.select({ n: count() }).from(users).where(eq(users.groupId, id));
     return { id, ...g, members: members.n };
   });

@@ -16,6 +16,9 @@ export const toUserView = (u: typeof users.$inferSelect, now: Date): UserView =>
   locked: u.locked,
   lockedOutUntil: u.lockedUntil && u.lockedUntil > now ? u.lockedUntil.toISOString() : null,
   createdAt: u.createdAt.toISOString(),
+  authMethod: u.authMethod,
+  phone: u.phone,
+  allowedIps: u.allowedIps,
 });
 
 export async function listUsers(ctx: Ctx): Promise<UserView[]> {

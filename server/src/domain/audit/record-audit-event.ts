@@ -8,6 +8,8 @@ import { auditEventHash } from './audit-event-hash';
 export type AuditEventType =
   | 'process_created'
   | 'document_added'
+  | 'document_replaced'
+  | 'signature_withdrawn'
   | 'invitation_sent'
   | 'reminder_sent'
   | 'link_opened'
@@ -30,7 +32,20 @@ export type AuditEventType =
   | 'signing_right_confirmed'
   | 'signing_right_refused'
   | 'handover_started'
-  | 'handover_completed';
+  | 'handover_completed'
+  | 'report_delivered'
+  | 'report_attempt_failed'
+  | 'report_failed'
+  | 'file_room_delivered'
+  | 'file_room_attempt_failed'
+  | 'file_room_failed'
+  | 'download_code_sent'
+  | 'download_code_verified'
+  | 'download_code_failed'
+  | 'download_locked'
+  | 'final_downloaded'
+  | 'recipient_certificate_received'
+  | 'received_by_email';
 
 export async function recordAuditEvent(
   ctx: Ctx,

@@ -3,20 +3,26 @@
 import { randomUUID } from 'node:crypto';
 import * as oidc from 'openid-client';
 import { and, eq } from 'drizzle-orm';
-import { identityProviders, oidcRequests } from '../../db/schema';
+import { identityProviders, oidcRequests, signers } from '../../db/schema';
+import { getSettings } from '../settings/get-settings';
 import { inTransaction, type Ctx } from '../context';
 import { DomainError, notFound } from '../errors';
 import { hashToken } from '../secrets';
 import { findSignerByToken } from '../signer/find-signer-by-token';
-import { assertCanSign, assertDownloadedAll } from '../signer/sign-as-signer';
+import { assertCanSign, assertDownloadedAll, checkPurpose } from '../signer/sign-as-signer';
 import { oidcClient } from './oidc-client';
 
 export const OIDC_REQUEST_MINUTES = 15;
 export const oidcRedirectUri = (publicUrl: string) => `${publicUrl}/s/oidc/callback`;
 
-export async function startOidcSigning(ctx: Ctx, input: { token: string; providerId: string; browserSecret: string; language: string }): Promise<URL> {
+export async function startOidcSigning(
+  ctx: Ctx,
+  input: { token: string; providerId: string; browserSecret: string; language: string; purpose?: string },
+): Promise<URL> {
   const { signer, process } = await findSignerByToken(ctx, { token: input.token });
   assertCanSign(process.status, signer.status);
+  // Chosen before the redirect, kept on the signer row until the signature records it.
+  const purpose = checkPurpose((await getSettings(ctx)).signingPurposes.purposes, input.purpose || undefined);
   const method = `oidc:${input.providerId}`;
   if (!process.signatureMethods.includes(method)) throw new DomainError('conflict', `The method ${method} is not offered in this process`, undefined, 'sign.errorMethod');
   if (process.forceDownload) await assertDownloadedAll(ctx, process.id, signer.id);
@@ -34,6 +40,7 @@ export async function startOidcSigning(ctx: Ctx, input: { token: string; provide
   const nonce = oidc.randomNonce();
   const verifier = oidc.randomPKCECodeVerifier();
   await inTransaction(ctx, async (tx) => {
+    await tx.db.update(signers).set({ purpose }).where(eq(signers.id, signer.id));
     await tx.db.insert(oidcRequests).values({
       id: randomUUID(),
       stateHash: hashToken(state),

@@ -2,6 +2,7 @@
 // on the fly.
 import { messages } from '../../db/schema';
 import type { Ctx } from '../context';
+import { downloadToken } from '../secure-mail/download-token';
 import { resetToken } from '../user/password-reset';
 import { renderMessage, type MessageParams, type MessageTemplate, type RenderedMessage } from './templates';
 
@@ -10,5 +11,6 @@ export function renderStoredMessage(ctx: Ctx, message: typeof messages.$inferSel
     signingLink: (signerId) => `${ctx.config.publicUrl}/s/${ctx.secrets.signerToken(signerId)}`,
     pinCode: (pinId, characters, length) => ctx.secrets.pinCode(pinId, characters, length),
     resetLink: (resetId) => `${ctx.config.publicUrl}/password-reset/${resetToken(ctx, resetId)}`,
+    downloadLink: (downloadId) => `${ctx.config.publicUrl}/d/${downloadToken(ctx, downloadId)}`,
   });
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { renderMessage } from './templates';
 
-const env = { signingLink: (id: string) => `https://sign.example.com/s/token-of-${id}`, pinCode: (id: string, _c: string, n: number) => id.slice(0, n), resetLink: (id: string) => `https://sign.example.com/password-reset/${id}.mac` };
+const env = { signingLink: (id: string) => `https://sign.example.com/s/token-of-${id}`, pinCode: (id: string, _c: string, n: number) => id.slice(0, n), resetLink: (id: string) => `https://sign.example.com/password-reset/${id}.mac`, downloadLink: (id: string) => `https://sign.example.com/d/${id}.mac` };
 
 test('an invitation carries the personal link, the sender and the message, and its HTML is escaped', () => {
   const m = renderMessage(

@@ -3,10 +3,14 @@
 import { isLanguage, type Language } from '../../i18n/languages';
 import { translator } from '../../i18n/translate';
 import type { PinCharacters } from '../secrets';
+import { renderDownloadCode, renderFinalLink, type DownloadCodeParams, type FinalLinkParams } from './secure-delivery-templates';
+import { renderOverride, type TemplateOverride } from '../template/render-override';
 
 interface Localised {
   /** The recipient's language; English when absent. */
   language?: Language;
+  /** The admin's wording (Admin → Message templates) when there was one as the message was queued. */
+  override?: TemplateOverride;
 }
 
 export interface InvitationParams extends Localised {
@@ -16,12 +20,22 @@ export interface InvitationParams extends Localised {
   senderEmail: string;
   processTitle: string;
   message: string;
+  /** The sender replaced this document: signatures made so far were withdrawn, so the signer is asked again. */
+  replacedDocument?: string;
+}
+
+/** A sealed file attached to the completion email: a final document, or its separately sealed signatures page. */
+export interface FinalAttachment {
+  documentId: string;
+  filename: string;
+  version?: 'final' | 'signatures-page';
 }
 
 export interface MessageParams {
   invitation: InvitationParams;
   reminder: InvitationParams;
-  completed: Localised & { processTitle: string; documents: { documentId: string; filename: string }[] };
+  /** `smime`: encrypted for the recipient's certificate when delivered (secure delivery). */
+  completed: Localised & { processTitle: string; documents: FinalAttachment[]; smime?: boolean };
   aborted: Localised & { processTitle: string; senderName: string };
   expired: Localised & { processTitle: string; expiredAt: string };
   rejected: Localised & { processTitle: string; rejectedBy: string; reason: string };
@@ -33,6 +47,15 @@ export interface MessageParams {
   signSms: Localised & { kind: 'invitation' | 'reminder'; signerId: string; senderName: string; processTitle: string };
   /** An SMS: the PIN is derived from pinId when the message is rendered, never stored. */
   pin: Localised & { pinId: string; characters: PinCharacters; length: number; validMinutes: number; processTitle: string };
+  /** An SMS telling a signer that a process was rejected or completed (Settings → SMS notifications). */
+  noticeSms: Localised & { kind: 'rejected' | 'completed'; processTitle: string };
+  /** An SMS with a one-time sign-in code of a user who signs in by SMS PIN (derived from loginPinId). */
+  loginPin: Localised & { loginPinId: string; validMinutes: number };
+  /** Secure delivery: a protected download link of the final documents (derived from downloadId). */
+  finalLink: Localised & FinalLinkParams;
+  /** Secure delivery: the one-time code of a download link, by email or SMS (derived from codeId). */
+  downloadCode: Localised & DownloadCodeParams;
+  downloadCodeSms: Localised & DownloadCodeParams;
 }
 export type MessageTemplate = keyof MessageParams;
 
@@ -41,12 +64,13 @@ export interface RenderedMessage {
   text: string;
   html: string;
   /** Final documents to attach, by document id. */
-  attachments: { documentId: string; filename: string }[];
+  attachments: FinalAttachment[];
 }
 
 export interface RenderEnv {
   signingLink(signerId: string): string;
   resetLink(resetId: string): string;
+  downloadLink(downloadId: string): string;
   pinCode(pinId: string, characters: PinCharacters, length: number): string;
 }
 
@@ -69,12 +93,17 @@ const plain = (subject: string, lines: string[], attachments: RenderedMessage['a
 });
 
 export const HANDOVER_CODE_LENGTH = 6;
+export const LOGIN_PIN_LENGTH = 6;
 
 /** Keeps an SMS within one or two messages. */
 const shorten = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
 export function renderMessage<T extends MessageTemplate>(template: T, params: MessageParams[T], env: RenderEnv): RenderedMessage {
   const t = translator(isLanguage(params.language) ? params.language : 'en');
+  if (params.override) {
+    const sms = template === 'signSms' || template === 'pin' || template === 'noticeSms';
+    return renderOverride(template, params, env, t, params.override, sms ? 'sms' : 'email');
+  }
   switch (template) {
     case 'invitation':
     case 'reminder': {
@@ -84,6 +113,7 @@ export function renderMessage<T extends MessageTemplate>(template: T, params: Me
       const paragraphs = [
         p.signerName ? t('mail.hello', { name: p.signerName }) : t('mail.helloNoName'),
         template === 'invitation' ? t('mail.invitationIntro', vars) : t('mail.reminderIntro', vars),
+        ...(p.replacedDocument ? [t('mail.documentReplaced', { document: p.replacedDocument })] : []),
         ...(p.message ? [p.message] : []),
         t('mail.openAndSign'),
       ];
@@ -144,6 +174,20 @@ export function renderMessage<T extends MessageTemplate>(template: T, params: Me
       const text = t('sms.pin', { pin: env.pinCode(p.pinId, p.characters, p.length), minutes: p.validMinutes, title: shorten(p.processTitle, 40) });
       return { subject: '', text, html: '', attachments: [] };
     }
+    case 'noticeSms': {
+      const p = params as MessageParams['noticeSms'];
+      return { subject: '', text: t(p.kind === 'rejected' ? 'sms.rejected' : 'sms.completed', { title: shorten(p.processTitle, 60) }), html: '', attachments: [] };
+    }
+    case 'loginPin': {
+      const p = params as MessageParams['loginPin'];
+      const text = t('sms.loginPin', { pin: env.pinCode(p.loginPinId, 'digits', LOGIN_PIN_LENGTH), minutes: p.validMinutes });
+      return { subject: '', text, html: '', attachments: [] };
+    }
+    case 'finalLink':
+      return renderFinalLink(params as MessageParams['finalLink'], env, page, t, isLanguage(params.language) ? params.language : 'en');
+    case 'downloadCode':
+    case 'downloadCodeSms':
+      return renderDownloadCode(params as MessageParams['downloadCode'], env, template === 'downloadCode' ? 'email' : 'sms', page, t);
     default: {
       const never: never = template;
       throw new Error(`unknown message template ${String(never)}`);

@@ -26,6 +26,7 @@ export async function loadProcessView(ctx: Ctx, input: { processId: string; with
         size: documents.size,
         sha256: documents.sha256,
         finalSha256: documents.finalSha256,
+        signaturesPageSha256: documents.signaturesPageSha256,
       })
       .from(documents)
       .where(eq(documents.processId, input.processId))

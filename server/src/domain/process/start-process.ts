@@ -8,7 +8,9 @@ import { recordAuditEvent } from '../audit/record-audit-event';
 import { inTransaction, requireActor, type Ctx } from '../context';
 import { hashToken } from '../secrets';
 import { getSettings } from '../settings/get-settings';
+import { applyAttachmentsPolicy } from './apply-attachments-policy';
 import { applyStartPolicy } from './apply-start-policy';
+import { resolveReportTemplate } from '../report/resolve-report-template';
 import { can } from '../user/actor';
 import { forbidden } from '../errors';
 import { availableMethods } from '../identity-provider/list-identity-providers';
@@ -33,6 +35,9 @@ export async function startProcess(
   const processId = randomUUID();
   const enabled = (await availableMethods(ctx)).map((m) => m.id);
   const p = applyStartPolicy(settings, input.process, actor, enabled);
+  // The report template decides where the signatures page goes.
+  const reportTemplate = await resolveReportTemplate(ctx, { actor, requested: input.process.reportTemplateId, settings });
+  const attachmentsVisible = applyAttachmentsPolicy(settings, { attachmentCount: input.attachments.length, attachmentsVisible: p.attachmentsVisible });
   const signerRows = p.signers.map((s, i) => {
     const id = randomUUID();
     return {
@@ -62,13 +67,14 @@ export async function startProcess(
       message: p.message,
       status: 'pending',
       signingOrder: p.signingOrder,
-      signaturePagePosition: p.signaturePagePosition,
+      signaturePagePosition: reportTemplate?.pagePosition ?? p.signaturePagePosition,
+      reportTemplateId: reportTemplate?.id ?? null,
       signatureMethods: p.signatureMethods,
       forceDownload: p.forceDownload,
       allowSignAndForward: p.allowSignAndForward,
       allowForward: p.allowForward,
       reminders: p.reminders ?? null,
-      attachmentsVisible: p.attachmentsVisible,
+      attachmentsVisible,
       smsNotifications: p.smsNotifications,
       component: input.component ?? 'api',
       signerCount: signerRows.length,

@@ -50,8 +50,22 @@ export async function importSealKey(ctx: Ctx, input: { pkcs12: Uint8Array; passw
   if (new Date(view.validTo) <= ctx.clock()) throw invalidInput(`The certificate expired on ${view.validTo.slice(0, 10)}`, 'file');
   await inTransaction(ctx, async (tx) => {
     await tx.db.update(sealKeys).set({ active: false }).where(eq(sealKeys.active, true));
-    await tx.db.insert(sealKeys).values({ id: randomUUID(), certificatePem: read.certificatePem, privateKeyEncrypted: tx.secrets.encrypt(read.privateKeyPem), active: true, createdAt: tx.clock() });
+    await tx.db.insert(sealKeys).values({ id: randomUUID(), certificatePem: read.certificatePem, privateKeyEncrypted: tx.secrets.encrypt(read.privateKeyPem), chainPem: orderChain(read.certificatePem, read.chainPem), active: true, createdAt: tx.clock() });
     await recordAdminEvent(tx, { action: 'seal_key_imported', details: { subject: view.subject, issuer: view.issuer, algorithm: view.algorithm, fingerprint256: view.fingerprint256 } });
   });
   return view;
+}
+
+/** The CA certificates from leaf's issuer upwards, as far as the file has them; null when it has none. */
+function orderChain(leafPem: string, others: string[]): string | null {
+  const pool = others.map((p) => new X509Certificate(p));
+  const chain: X509Certificate[] = [];
+  let current = new X509Certificate(leafPem);
+  for (;;) {
+    const issuer = pool.find((c) => !chain.includes(c) && current.checkIssued(c) && current.verify(c.publicKey));
+    if (!issuer || issuer.fingerprint256 === current.fingerprint256) break;
+    chain.push(issuer);
+    current = issuer;
+  }
+  return chain.length > 0 ? chain.map((c) => c.toString()).join('') : null;
 }

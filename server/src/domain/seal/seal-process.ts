@@ -5,15 +5,23 @@ import { methodLabels } from '../identity-provider/list-identity-providers';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { documents, processes, signers, users } from '../../db/schema';
 import { requestTimestamp } from '../../seal/request-timestamp';
-import { sealPdf } from '../../seal/seal-pdf';
+import { sealPdf, type SealInput } from '../../seal/seal-pdf';
+import { sealedSignaturesPagePdf } from '../../seal/signatures-page-pdf';
+import { signaturesPageMode } from '../report/signatures-page-mode';
+import { storeSignaturesPage } from '../report/store-signatures-page';
+import { signaturesPageName } from '../report/signatures-page-name';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { inTransaction, type Ctx } from '../context';
-import { queueMessage } from '../mail/queue-message';
+import { queueFinalDocuments } from '../secure-mail/queue-final-documents';
+import { queueNoticeSms } from '../sms/queue-notice-sms';
 import { recipientLanguages } from '../mail/recipient-languages';
 import { finalName } from '../document/final-name';
 import { newVerificationCode } from '../verify/verification-code';
 import { getSettings } from '../settings/get-settings';
+import { addLongTermValidation } from './add-long-term-validation';
 import { loadSealKey } from './load-seal-key';
+import { queueReports } from '../report/queue-reports';
+import { queueFileRoomFinals } from '../file-room/queue-file-room-finals';
 
 export async function sealProcess(ctx: Ctx, input: { processId: string }): Promise<{ sealed: boolean }> {
   const [process] = await ctx.db.select().from(processes).where(eq(processes.id, input.processId));
@@ -56,10 +64,11 @@ export async function sealProcess(ctx: Ctx, input: { processId: string }): Promi
     })),
   );
 
-  const finals: { doc: (typeof docs)[number]; bytes: Uint8Array; verificationCode: string }[] = [];
+  const finals: { doc: (typeof docs)[number]; bytes: Uint8Array; verificationCode: string; signaturesPage?: Uint8Array }[] = [];
+  const pageMode = await signaturesPageMode(ctx, process);
   for (const d of docs) {
     const verificationCode = newVerificationCode();
-    const final = await sealPdf({
+    const sealInput: SealInput = {
       verification: { code: verificationCode, url: `${ctx.config.publicUrl}/verify/${verificationCode}` },
       timestamp: tsaUrls.length ? async (data) => (await requestTimestamp({ urls: tsaUrls, data })).token : undefined,
       original: await ctx.blobs.get(ctx.db, d.sha256),
@@ -71,8 +80,10 @@ export async function sealProcess(ctx: Ctx, input: { processId: string }): Promi
       position: process.signaturePagePosition,
       seal,
       sealName: ctx.config.organizationName,
-    });
-    finals.push({ doc: d, bytes: final, verificationCode });
+    };
+    const final = await sealPdf({ ...sealInput, withSignaturesPage: pageMode === 'in_pdf' });
+    const signaturesPage = pageMode === 'separate' ? await addLongTermValidation(ctx, { sealed: await sealedSignaturesPagePdf(sealInput), seal }) : undefined;
+    finals.push({ doc: d, bytes: await addLongTermValidation(ctx, { sealed: final, seal }), verificationCode, signaturesPage });
   }
 
   return inTransaction(ctx, async (tx) => {
@@ -91,20 +102,28 @@ export async function sealProcess(ctx: Ctx, input: { processId: string }): Promi
         message: `Final document ${finalName(f.doc.filename)} sealed (SHA-256 ${sha256})`,
         actor: 'system',
       });
+      if (f.signaturesPage) await storeSignaturesPage(tx, { processId: process.id, document: f.doc, bytes: f.signaturesPage });
     }
     for (const [recipient, language] of recipientLanguages(sender.email, signerRows)) {
-      await queueMessage(tx, {
+      // Attached, S/MIME-encrypted or a protected link, as Admin → Secure mail says; audited there.
+      await queueFinalDocuments(tx, {
         processId: process.id,
+        processTitle: process.title,
         recipient,
-        template: 'completed',
-        params: {
-          processTitle: process.title,
-          documents: finals.map((f) => ({ documentId: f.doc.id, filename: finalName(f.doc.filename) })),
-          language,
-        },
+        language,
+        documents: finals.flatMap((f) => [
+          { documentId: f.doc.id, filename: finalName(f.doc.filename) },
+          ...(f.signaturesPage ? [{ documentId: f.doc.id, filename: signaturesPageName(f.doc.filename), version: 'signatures-page' as const }] : []),
+        ]),
       });
-      await recordAuditEvent(tx, { processId: process.id, type: 'final_sent', message: `Final documents sent to: ${recipient}`, actor: 'system' });
     }
+    await queueNoticeSms(tx, { kind: 'completed', process, to: signerRows });
+    await queueReports(tx, {
+      process,
+      alreadyTold: [...recipientLanguages(sender.email, signerRows).keys()],
+      documents: finals.map((f) => ({ documentId: f.doc.id, filename: finalName(f.doc.filename) })),
+    });
+    await queueFileRoomFinals(tx, { processId: process.id });
     return { sealed: true };
   });
 }

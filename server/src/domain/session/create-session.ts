@@ -17,6 +17,7 @@ export async function createSession(ctx: Ctx, input: { userAgent: string }): Pro
     csrfToken: randomToken(24),
     userAgent: input.userAgent.slice(0, 500),
     ip: ctx.ip ?? null,
+    createdAt: ctx.clock(),
     expiresAt,
   });
   return { token, expiresAt };

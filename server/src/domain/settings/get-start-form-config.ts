@@ -27,8 +27,10 @@ export async function getStartFormConfig(ctx: Ctx): Promise<StartFormConfig> {
       signatureMethods: await availableMethods(ctx),
       chooseMethods: s.signatureMethods.sendersChoose,
       allowForceDownload: startForm.allowForceDownload,
-      allowSmsNotifications: startForm.allowSmsNotifications,
+      // The sender's "by SMS too" matters only where some message kind is "allowed" (Settings → SMS notifications).
+      allowSmsNotifications: startForm.allowSmsNotifications && Object.values(s.smsNotifications).includes('allowed'),
       allowForwarding: startForm.allowForwarding,
+      attachments: startForm.attachments,
       signerDetails: s.signerDetails.organizationAndTitle !== 'disabled',
       requirePhone: s.signerPin.requireForEverySigner,
       warnSingleSigner: startForm.warnSingleSigner,

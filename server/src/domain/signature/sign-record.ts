@@ -1,6 +1,7 @@
 // The record a signature approves, and its sign hash: the organisation's key signs the canonical record, so the
-// signature is bound to the exact bytes of every document (by SHA-256) and to who, how and when.
-import { createPrivateKey, sign, verify, X509Certificate } from 'node:crypto';
+// signature is bound to the exact bytes of every document (by SHA-256) and to who, how and when. A user the admin
+// gave their own key signs with it instead (RSA, ECDSA or legacy DSA: node:crypto signs each with SHA-256).
+import { createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
 import { canonicalJson } from './canonical-json';
 
 export interface SignRecord {
@@ -22,9 +23,10 @@ export function signRecord(record: SignRecord, privateKeyPem: string): { record:
   return { record: text, signHash: sign('sha256', Buffer.from(text), createPrivateKey(privateKeyPem)).toString('base64') };
 }
 
-export function checkSignHash(record: string, signHash: string, certificatePem: string): boolean {
+/** Checks a sign hash with the certificate or public key (PEM) of the key that made it. */
+export function checkSignHash(record: string, signHash: string, publicPem: string): boolean {
   try {
-    return verify('sha256', Buffer.from(record), new X509Certificate(certificatePem).publicKey, Buffer.from(signHash, 'base64'));
+    return verify('sha256', Buffer.from(record), createPublicKey(publicPem), Buffer.from(signHash, 'base64'));
   } catch {
     return false;
   }

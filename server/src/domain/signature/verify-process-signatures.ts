@@ -1,7 +1,7 @@
 // Verify on the process page: re-checks every signature's sign hash with the key that made it, and that every
 // document it approved still has exactly the approved bytes. A changed document, key or record shows as invalid.
 import { asc, eq } from 'drizzle-orm';
-import { documents, sealKeys, signers } from '../../db/schema';
+import { documents, sealKeys, signers, userSigningKeys } from '../../db/schema';
 import type { Ctx } from '../context';
 import { checkSignHash, type SignRecord } from './sign-record';
 
@@ -13,10 +13,15 @@ export interface SignatureCheck {
 }
 
 export async function verifyProcessSignatures(ctx: Ctx, input: { processId: string }): Promise<SignatureCheck[]> {
-  const [rows, docs, keys] = await Promise.all([
+  const [rows, docs, keys, userKeys] = await Promise.all([
     ctx.db.select().from(signers).where(eq(signers.processId, input.processId)).orderBy(asc(signers.position)),
     ctx.db.select().from(documents).where(eq(documents.processId, input.processId)),
-    ctx.db.select({ id: sealKeys.id, certificatePem: sealKeys.certificatePem }).from(sealKeys),
+    ctx.db.select({ id: sealKeys.id, publicPem: sealKeys.certificatePem }).from(sealKeys),
+    ctx.db
+      .select({ id: userSigningKeys.id, publicPem: userSigningKeys.publicKeyPem })
+      .from(userSigningKeys)
+      .innerJoin(signers, eq(signers.userSigningKeyId, userSigningKeys.id))
+      .where(eq(signers.processId, input.processId)),
   ]);
   const byId = new Map(docs.map((d) => [d.id, d]));
   const actualSha = new Map<string, string | null>();
@@ -30,11 +35,11 @@ export async function verifyProcessSignatures(ctx: Ctx, input: { processId: stri
   const results: SignatureCheck[] = [];
   for (const s of rows.filter((r) => r.status === 'signed')) {
     const problems: string[] = [];
-    const key = keys.find((k) => k.id === s.signKeyId);
+    const key = s.userSigningKeyId ? userKeys.find((k) => k.id === s.userSigningKeyId) : keys.find((k) => k.id === s.signKeyId);
     if (!s.signRecord || !s.signHash || !key) {
       problems.push('the signature has no sign hash or its key is missing');
     } else {
-      if (!checkSignHash(s.signRecord, s.signHash, key.certificatePem)) problems.push('the sign hash does not match the record and key (forged or altered)');
+      if (!checkSignHash(s.signRecord, s.signHash, key.publicPem)) problems.push('the sign hash does not match the record and key (forged or altered)');
       const record = JSON.parse(s.signRecord) as SignRecord;
       if (record.signer.id !== s.id || record.processId !== input.processId) problems.push('the record belongs to another signature');
       if (record.signedAt !== s.signedAt?.toISOString() || record.method !== s.method) problems.push('the stored signing time or method differs from the signed record');

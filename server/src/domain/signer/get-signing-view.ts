@@ -6,6 +6,7 @@ import { documents, signerDownloads, signers, users } from '../../db/schema';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import type { Ctx } from '../context';
 import { findSignerByToken } from './find-signer-by-token';
+import { accountOfSigner } from './authenticate-internal-signer';
 import { getSettings } from '../settings/get-settings';
 import { listIdentityProviders } from '../identity-provider/list-identity-providers';
 
@@ -105,6 +106,10 @@ export async function getSigningView(ctx: Ctx, input: { token: string; recordOpe
       .map((p) => ({ id: p.id, name: p.name })),
     /** Whether organisation and title are shown, and whether this signer may correct their own. */
     signerDetails: (await getSettings(ctx)).signerDetails.organizationAndTitle,
+    /** The admin's purposes: the signer picks one (and the record carries it) when there are any. */
+    purposes: (await getSettings(ctx)).signingPurposes.purposes,
+    /** The signer is a user of this service and re-enters the account's password to sign. */
+    asksAccountPassword: canAct === 'yes' && (await accountOfSigner(ctx, { email: signer.email })) !== null,
     signers: all,
     documents: visible,
     canAct,

@@ -1,17 +1,24 @@
 // Sends a signer their invitation (or a reminder) and records it, in the caller's transaction: by email, and also
-// by SMS when the sender asked for SMS notifications and the signer has a phone number.
+// by SMS when the admin's SMS mode for the kind (invitation, forwarded request, reminder) wants it and the signer
+// has a phone number.
 import { eq } from 'drizzle-orm';
 import { signers } from '../../db/schema';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import type { Ctx } from '../context';
 import { asLanguage } from '../../i18n/languages';
 import { queueMessage } from '../mail/queue-message';
+import { getSettings } from '../settings/get-settings';
+import { smsWanted } from '../sms/sms-wanted';
 
 export interface InvitationTarget {
   process: { id: string; title: string; message: string; smsNotifications?: boolean };
   sender: { email: string; name: string | null };
   signer: { id: string; email: string; name: string | null; language: string; phone?: string | null };
   kind: 'invitation' | 'reminder';
+  /** The invitation of someone a signer forwarded the request to (its own SMS mode). */
+  forwarded?: boolean;
+  /** Asked again because the sender replaced this document: the message says so. */
+  replacedDocument?: string;
 }
 
 export async function inviteSigner(ctx: Ctx, input: InvitationTarget): Promise<void> {
@@ -33,9 +40,11 @@ export async function inviteSigner(ctx: Ctx, input: InvitationTarget): Promise<v
       processTitle: process.title,
       message: process.message,
       language: asLanguage(signer.language),
+      ...(input.replacedDocument ? { replacedDocument: input.replacedDocument } : {}),
     },
   });
-  if (process.smsNotifications && signer.phone) {
+  const smsKind = kind === 'reminder' ? 'reminder' : input.forwarded ? 'forwarded' : 'invitation';
+  if (signer.phone && smsWanted(await getSettings(ctx), smsKind, process.smsNotifications)) {
     await queueMessage(ctx, {
       processId: process.id,
       recipient: signer.phone,
@@ -47,6 +56,9 @@ export async function inviteSigner(ctx: Ctx, input: InvitationTarget): Promise<v
   await recordAuditEvent(ctx, {
     processId: process.id,
     type: kind === 'invitation' ? 'invitation_sent' : 'reminder_sent',
-    message: kind === 'invitation' ? `Send invitation to: ${signer.email}` : `Send reminder to: ${signer.email}`,
+    message:
+      kind === 'invitation'
+        ? `Send invitation to: ${signer.email}${input.replacedDocument ? ` (to sign the new version of ${input.replacedDocument})` : ''}`
+        : `Send reminder to: ${signer.email}`,
   });
 }

@@ -5,6 +5,7 @@ import { recordAuditEvent } from '../audit/record-audit-event';
 import { inTransaction, type Ctx } from '../context';
 import { DomainError } from '../errors';
 import { queueMessage } from '../mail/queue-message';
+import { queueNoticeSms } from '../sms/queue-notice-sms';
 import { recipientLanguages } from '../mail/recipient-languages';
 import { findSignerByToken } from './find-signer-by-token';
 import { assertCanSign } from './sign-as-signer';
@@ -33,7 +34,7 @@ export async function rejectAsSigner(ctx: Ctx, input: { token: string; reason: s
     });
     const [sender] = await tx.db.select({ email: users.email }).from(users).where(eq(users.id, process.senderId));
     const others = await tx.db
-      .select({ email: signers.email, language: signers.language })
+      .select({ email: signers.email, language: signers.language, phone: signers.phone })
       .from(signers)
       .where(and(eq(signers.processId, process.id), ne(signers.id, signer.id), inArray(signers.status, ['invited', 'signed'])));
     for (const [recipient, language] of recipientLanguages(sender.email, others)) {
@@ -44,5 +45,6 @@ export async function rejectAsSigner(ctx: Ctx, input: { token: string; reason: s
         params: { processTitle: process.title, rejectedBy: signer.name ? `${signer.name} (${signer.email})` : signer.email, reason, language },
       });
     }
+    await queueNoticeSms(tx, { kind: 'rejected', process, to: others });
   });
 }

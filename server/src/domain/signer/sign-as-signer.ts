@@ -13,6 +13,7 @@ import { findSignerByToken } from './find-signer-by-token';
 import { addForwardedSigner, type ForwardTarget } from './add-forwarded-signer';
 import { inviteSigner } from './invite-signer';
 import { readDrawing } from './read-drawing';
+import { authenticateInternalSigner } from './authenticate-internal-signer';
 import { getSettings } from '../settings/get-settings';
 import type { SignatureMethod } from '@secure-signature/shared';
 
@@ -30,11 +31,20 @@ export async function signAsSigner(
     forwardTo?: ForwardTarget;
     /** What an identity provider verified (set only by finishOidcSigning): identity-provider methods need it. */
     verifiedIdentity?: Record<string, string>;
+    /** The password of the signer's account, when the signer is a user of this service (see authenticateInternalSigner). */
+    password?: string;
+    /** One of the admin's purposes; identity-provider signatures take the one chosen before the redirect. */
+    purpose?: string;
   },
 ): Promise<{ processCompleted: boolean }> {
+  // Outside the transaction: a wrong password must count towards the account's lock even though signing is refused.
+  const account = input.verifiedIdentity
+    ? null
+    : await authenticateInternalSigner(ctx, { email: (await findSignerByToken(ctx, { token: input.token })).signer.email, password: input.password });
   return inTransaction(ctx, async (tx) => {
     const { signer, process } = await findSignerByToken(tx, { token: input.token, forUpdate: true });
     assertCanSign(process.status, signer.status);
+    const purpose = checkPurpose((await getSettings(tx)).signingPurposes.purposes, input.purpose ?? signer.purpose ?? undefined);
     if (!process.signatureMethods.includes(input.method) || (input.method.startsWith('oidc:') && !input.verifiedIdentity)) {
       throw new DomainError('conflict', `The method ${input.method} is not offered in this process`, undefined, 'sign.errorMethod');
     }
@@ -55,11 +65,12 @@ export async function signAsSigner(
       .from(documents)
       .where(and(eq(documents.processId, process.id), eq(documents.kind, 'document')))
       .orderBy(asc(documents.position));
-    const key = await loadSealKey(tx);
+    const key = account?.key ? { id: null, userSigningKeyId: account.key.id, privateKeyPem: account.key.privateKeyPem } : { ...(await loadSealKey(tx)), userSigningKeyId: null };
+    const identity = input.verifiedIdentity ?? (account ? { account: signer.email, authenticatedBy: 'account password' } : {});
     const signed = signRecord(
       {
         v: 1,
-        purpose: 'approval',
+        purpose,
         processId: process.id,
         signer: {
           id: signer.id,
@@ -70,7 +81,7 @@ export async function signAsSigner(
           ...(signer.businessId ? { businessId: signer.businessId } : {}),
         },
         method: input.method,
-        identity: input.verifiedIdentity ?? {},
+        identity,
         ...(drawingSha256 ? { drawingSha256 } : {}),
         signedAt: now.toISOString(),
         documents: docs,
@@ -88,6 +99,8 @@ export async function signAsSigner(
         signRecord: signed.record,
         signHash: signed.signHash,
         signKeyId: key.id,
+        userSigningKeyId: key.userSigningKeyId,
+        purpose,
         drawingSha256,
         identity: input.verifiedIdentity ?? null,
         ...(details ? { organization: details.organization ?? null, jobTitle: details.jobTitle ?? null } : {}),
@@ -100,16 +113,19 @@ export async function signAsSigner(
     await recordAuditEvent(tx, {
       processId: process.id,
       type: 'signed',
-      message: input.verifiedIdentity
-        ? `Signed by ${signer.email} (method: ${input.method}; verified by ${input.verifiedIdentity.provider}: ${input.verifiedIdentity.name}${input.verifiedIdentity.idNumber ? `, ${input.verifiedIdentity.idNumber}` : ''})`
-        : `Signed by ${signer.email} (method: ${input.method})`,
+      message:
+        (input.verifiedIdentity
+          ? `Signed by ${signer.email} (method: ${input.method}; verified by ${input.verifiedIdentity.provider}: ${input.verifiedIdentity.name}${input.verifiedIdentity.idNumber ? `, ${input.verifiedIdentity.idNumber}` : ''})`
+          : `Signed by ${signer.email} (method: ${input.method}${account ? '; account password re-entered' : ''})`) +
+        (purpose !== DEFAULT_PURPOSE ? `, purpose: ${purpose}` : '') +
+        (account?.key ? ', sign hash made with their own key' : ''),
       actor: signer.email,
     });
     const [sender] = await tx.db.select().from(users).where(eq(users.id, process.senderId));
     if (added) {
       await recordAuditEvent(tx, { processId: process.id, type: 'forwarded', message: `Signed by ${signer.email} and forwarded to ${added.email}`, actor: signer.email });
       // In a forced order the added signer is next, and is invited below with the rest; otherwise now.
-      if (!process.signingOrder) await inviteSigner(tx, { process, sender, signer: added, kind: 'invitation' });
+      if (!process.signingOrder) await inviteSigner(tx, { process, sender, signer: added, kind: 'invitation', forwarded: true });
     }
 
     const rest = await tx.db
@@ -120,7 +136,7 @@ export async function signAsSigner(
     if (rest.length > 0) {
       const next = rest[0];
       if (process.signingOrder && next.status === 'waiting') {
-        await inviteSigner(tx, { process, sender, signer: next, kind: 'invitation' });
+        await inviteSigner(tx, { process, sender, signer: next, kind: 'invitation', forwarded: next.id === added?.id });
       }
       return { processCompleted: false };
     }
@@ -134,6 +150,16 @@ export async function signAsSigner(
     await enqueueJob(tx, { kind: 'seal-process', payload: { processId: process.id }, dedupeKey: `seal:${process.id}` });
     return { processCompleted: true };
   });
+}
+
+const DEFAULT_PURPOSE = 'approval';
+
+/** The purpose a signature records: one of the admin's list when there is one (then one must be chosen). */
+export function checkPurpose(purposes: string[], chosen: string | undefined): string {
+  if (purposes.length === 0) return DEFAULT_PURPOSE;
+  if (!chosen) throw new DomainError('invalid_input', 'Choose the purpose of your signature', 'purpose', 'sign.errorPurpose');
+  if (!purposes.includes(chosen)) throw new DomainError('invalid_input', 'That purpose is not offered', 'purpose', 'sign.errorPurpose');
+  return chosen;
 }
 
 export function assertCanSign(processStatus: string, signerStatus: string): void {

@@ -1,6 +1,6 @@
 // What anyone holding a sealed document may learn about it: the process title and status, and who signed when and
 // how. Nothing else (no message, no addresses of computers, no other documents).
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, or } from 'drizzle-orm';
 import { documents, processes, signers } from '../../db/schema';
 import type { Ctx } from '../context';
 
@@ -22,7 +22,8 @@ export async function loadDocumentRecord(
   where: { finalSha256: string } | { sha256: string } | { verificationCode: string },
 ): Promise<DocumentRecord | null> {
   const condition =
-    'finalSha256' in where ? eq(documents.finalSha256, where.finalSha256)
+    // A final is also found as a separately sealed signatures page of it.
+    'finalSha256' in where ? or(eq(documents.finalSha256, where.finalSha256), eq(documents.signaturesPageSha256, where.finalSha256))
     : 'sha256' in where ? eq(documents.sha256, where.sha256)
     : eq(documents.verificationCode, where.verificationCode);
   const [row] = await ctx.db.select({ d: documents, p: processes }).from(documents).innerJoin(processes, eq(processes.id, documents.processId)).where(condition).limit(1);

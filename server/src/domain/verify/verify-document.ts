@@ -4,6 +4,7 @@
 import { createHash, X509Certificate } from 'node:crypto';
 import { sealKeys } from '../../db/schema';
 import { PdfError } from '../../pdf/pdf-error';
+import { isValidationDataUpdate } from '../../pdf/is-validation-data-update';
 import { readPdf } from '../../pdf/read-pdf';
 import { readSignatures } from '../../pdf/read-signatures';
 import { scanSignatures } from '../../pdf/scan-signatures';
@@ -22,6 +23,8 @@ export interface SignatureReport {
   coversWholeDocument: boolean;
   /** Bytes in the file after this signature's signed range. */
   bytesAfter: number;
+  /** Those bytes only add long-term validation data (a PAdES B-LT document security store), changing nothing signed. */
+  onlyValidationDataAfter: boolean;
   bySealOfThisServer: boolean;
   padesBaseline: boolean;
   timestamp: { time: string; valid: boolean; authority: string } | null;
@@ -69,6 +72,7 @@ export async function verifyDocument(ctx: Ctx, input: { bytes: Uint8Array }): Pr
       signatureValid: check.signatureValid,
       coversWholeDocument: wellFormed && end === bytes.length,
       bytesAfter: bytes.length - end,
+      onlyValidationDataAfter: wellFormed && end < bytes.length && isValidationDataUpdate(bytes, end),
       bySealOfThisServer: !!check.certificate && ours.has(check.certificate.fingerprint256),
       padesBaseline: check.pades.signingCertificateV2 && check.pades.noSigningTime,
       timestamp: check.timestamp,
@@ -89,6 +93,12 @@ function judge(signatures: SignatureReport[]): { verdict: Verdict; summary: stri
     return { verdict: 'invalid', summary: `${broken.length === 1 ? 'A signature is' : `${broken.length} signatures are`} broken: the signed content was changed or the signature is forged.` };
   }
   const last = signatures[signatures.length - 1];
+  if (!last.coversWholeDocument && last.onlyValidationDataAfter) {
+    return {
+      verdict: 'valid',
+      summary: 'Every signature is intact; after the last one only long-term validation data (certificates and revocation information) was added: the document has not been changed since it was signed.',
+    };
+  }
   if (!last.coversWholeDocument) {
     return { verdict: 'modified', summary: `Every signature is intact, but ${last.bytesAfter} bytes were added after the last one: the file was changed after signing.` };
   }

@@ -1,4 +1,4 @@
-// The process API: start (multipart), list, get, abort, remind, unlock a signer's PIN, and download original and
+// The process API: start (multipart), list, get, abort, remind, replace a document (multipart: file, confirm), unlock a signer's PIN, and download original and
 // final documents.
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -6,6 +6,8 @@ import { processSearchQuery, startClient, startProcessInput, type ProcessSearchR
 import { DomainError } from '../../domain/errors';
 import { formatSize } from '../../domain/format-size';
 import { abortProcess } from '../../domain/process/abort-process';
+import { replaceDocument } from '../../domain/process/replace-document';
+import { uploadedFile } from './uploaded-file-from-form';
 import { getDocumentFile } from '../../domain/process/get-document-file';
 import { getProcess } from '../../domain/process/get-process';
 import { searchProcesses } from '../../domain/process/search-processes';
@@ -46,6 +48,21 @@ export function apiProcessRoutes(limits: { maxRequestBytes: number }) {
     .get('/:id/verify', async (c) => c.json(await verifyProcess(c.var.ctx, { processId: c.req.param('id') })))
     .post('/:id/abort', async (c) => c.json<ProcessView>(await abortProcess(c.var.ctx, { processId: c.req.param('id') })))
     .post('/:id/remind', async (c) => c.json(await remindSigners(c.var.ctx, { processId: c.req.param('id') })))
+    .put(
+      '/:id/documents/:documentId',
+      bodyLimit({
+        maxSize: limits.maxRequestBytes,
+        onError: () => {
+          throw new DomainError('too_large', `The request is larger than the limit of ${formatSize(limits.maxRequestBytes)}`);
+        },
+      }),
+      async (c) => {
+        const form = await c.req.parseBody();
+        const processId = c.req.param('id');
+        const result = await replaceDocument(c.var.ctx, { processId, documentId: c.req.param('documentId'), file: await uploadedFile(form.file), confirm: form.confirm === 'true' || form.confirm === 'yes' });
+        return c.json({ ...result, process: await getProcess(c.var.ctx, { processId }) });
+      },
+    )
     .post('/:id/signers/:signerId/unlock-pin', async (c) => {
       await unlockSignerPin(c.var.ctx, { processId: c.req.param('id'), signerId: c.req.param('signerId') });
       return c.json(await getProcess(c.var.ctx, { processId: c.req.param('id') }));
@@ -55,5 +72,8 @@ export function apiProcessRoutes(limits: { maxRequestBytes: number }) {
     )
     .get('/:id/documents/:documentId/final.pdf', async (c) =>
       fileResponse(c, await getDocumentFile(c.var.ctx, { processId: c.req.param('id'), documentId: c.req.param('documentId'), version: 'final' })),
+    )
+    .get('/:id/documents/:documentId/signatures-page.pdf', async (c) =>
+      fileResponse(c, await getDocumentFile(c.var.ctx, { processId: c.req.param('id'), documentId: c.req.param('documentId'), version: 'signatures-page' })),
     );
 }

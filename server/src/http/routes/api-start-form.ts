@@ -7,6 +7,8 @@ import { requireActor } from '../../domain/context';
 import { getStartFormConfig } from '../../domain/settings/get-start-form-config';
 import { requireApiUser } from '../middleware/api-auth';
 import type { AppEnv } from '../env';
+import type { ReportTemplateOptions } from '@secure-signature/shared';
+import { reportTemplateOptions } from '../../domain/report/report-template-options';
 
 export const apiStartFormRoutes = new Hono<AppEnv>()
   .get('/start-form/config', async (c) => c.json<StartFormConfig>(await getStartFormConfig(c.var.ctx)))
@@ -14,4 +16,5 @@ export const apiStartFormRoutes = new Hono<AppEnv>()
     const { id, email, name, isAdmin } = requireActor(c.var.ctx);
     return c.json<CurrentUser>({ id, email, name, isAdmin });
   })
+  .get('/start-form/report-templates', requireApiUser, async (c) => c.json<ReportTemplateOptions>(await reportTemplateOptions(c.var.ctx)))
   .get('/address-book', requireApiUser, async (c) => c.json<{ entries: AddressBookEntry[] }>({ entries: await listAddressBook(c.var.ctx) }));

@@ -1,5 +1,6 @@
 // The admin center in the browser (settings for now; users, groups, directories and templates join here).
 import { Hono, type Context } from 'hono';
+import { z } from 'zod';
 import type { GroupView, IdentityProviderView } from '@secure-signature/shared';
 import { deleteGroup, listGroups, saveGroup } from '../../domain/admin/groups';
 import { AdminGroupsPage } from '../../web/admin-groups-page';
@@ -10,7 +11,15 @@ import { oidcRedirectUri } from '../../domain/identity-provider/start-oidc-signi
 import { AdminIdentityProvidersPage } from '../../web/admin-identity-providers-page';
 import { AdminBrandingPage } from '../../web/admin-branding-page';
 import { AdminSealPage } from '../../web/admin-seal-page';
+import { secureMailAdminPages } from './pages-admin-secure-mail';
+import { adminXmlApiPages } from './pages-admin-xml-api';
+import { adminEmailApiPages } from './pages-admin-email-api';
+import { adminFileRoomPages } from './pages-admin-file-rooms';
+import { adminSigningKeyPages } from './pages-admin-signing-keys';
+import { adminDirectoryPages } from './pages-admin-directory';
+import { adminTemplatePages } from './pages-admin-templates';
 import { activeSealKeyView, importSealKey } from '../../domain/seal/import-seal-key';
+import { generateSealKey } from '../../domain/seal/generate-seal-key';
 import { getBranding, updateBranding } from '../../domain/branding/branding';
 import { requireActor } from '../../domain/context';
 import { DomainError } from '../../domain/errors';
@@ -24,13 +33,24 @@ import { updateUser } from '../../domain/admin/update-user';
 import { AdminSettingsPage } from '../../web/admin-settings-page';
 import { AdminUserPage, AdminUsersPage } from '../../web/admin-users-page';
 import { settingsFromForm } from '../../web/settings-form';
+import { postedSignInFields } from '../../web/sign-in-fields';
 import type { AppEnv } from '../env';
 import { requireAdmin, requireSession } from '../middleware/session-auth';
 import { page } from './html';
+import { reportTemplatePages } from './pages-report-templates';
+import { listReportTemplates } from '../../domain/report/list-report-templates';
+import { postedReportTemplateIds } from '../../web/report-template-fields';
 
 export const adminPages = new Hono<AppEnv>()
   .use(requireSession, requireAdmin)
+  .route('/xml-api', adminXmlApiPages)
+  .route('/email-api', adminEmailApiPages)
+  .route('/file-rooms', adminFileRoomPages)
+  .route('/signing-keys', adminSigningKeyPages)
+  .route('/directory', adminDirectoryPages)
   .get('/', (c) => c.redirect('/admin/settings', 303))
+  .route('/report-templates', reportTemplatePages)
+  .route('/templates', adminTemplatePages)
   .get('/settings', async (c) => {
     const notice = c.req.query('saved') ? 'Settings saved. They apply from the next request on.' : undefined;
     return page(c, <AdminSettingsPage actor={requireActor(c.var.ctx)} csrfToken={c.var.csrfToken} settings={maskSecrets(await getSettings(c.var.ctx))} notice={notice} />);
@@ -45,6 +65,7 @@ export const adminPages = new Hono<AppEnv>()
     }
     return c.redirect('/admin/settings?saved=1', 303);
   })
+  .route('/secure-mail', secureMailAdminPages)
   .get('/seal', async (c) => {
     const notice = c.req.query('saved') ? 'The new certificate seals every document from now on.' : undefined;
     return page(c, <AdminSealPage actor={requireActor(c.var.ctx)} csrfToken={c.var.csrfToken} sealKey={await activeSealKeyView(c.var.ctx)} notice={notice} />);
@@ -54,6 +75,16 @@ export const adminPages = new Hono<AppEnv>()
     const file = form.file instanceof File ? new Uint8Array(await form.file.arrayBuffer()) : new Uint8Array();
     try {
       await importSealKey(c.var.ctx, { pkcs12: file, password: typeof form.password === 'string' ? form.password : '' });
+    } catch (err) {
+      if (!(err instanceof DomainError)) throw err;
+      return page(c, <AdminSealPage actor={requireActor(c.var.ctx)} csrfToken={c.var.csrfToken} sealKey={await activeSealKeyView(c.var.ctx)} error={err.message} />, 400);
+    }
+    return c.redirect('/admin/seal?saved=1', 303);
+  })
+  .post('/seal/generate', async (c) => {
+    const form = await c.req.parseBody();
+    try {
+      await generateSealKey(c.var.ctx, { algorithm: typeof form.algorithm === 'string' ? form.algorithm : '' });
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
       return page(c, <AdminSealPage actor={requireActor(c.var.ctx)} csrfToken={c.var.csrfToken} sealKey={await activeSealKeyView(c.var.ctx)} error={err.message} />, 400);
@@ -126,10 +157,14 @@ export const adminPages = new Hono<AppEnv>()
   .post('/users/:id', async (c) => {
     const id = c.req.param('id');
     const form = await c.req.parseBody();
+    let signIn: ReturnType<typeof postedSignInFields> | undefined;
     try {
+      signIn = postedSignInFields(form);
       await updateUser(c.var.ctx, {
         userId: id,
         changes: {
+          ...signIn,
+          ...(typeof form.email === 'string' && form.email.trim() ? { email: emailField(form.email) } : {}),
           name: String(form.name ?? ''),
           isAdmin: form.isAdmin === 'on',
           locked: form.locked === 'on',
@@ -140,7 +175,9 @@ export const adminPages = new Hono<AppEnv>()
       });
     } catch (err) {
       if (!(err instanceof DomainError) || err.code === 'not_found') throw err;
-      const user = (await listUsers(c.var.ctx)).find((u) => u.id === id)!;
+      const stored = (await listUsers(c.var.ctx)).find((u) => u.id === id)!;
+      const typed = Object.fromEntries(Object.entries(signIn ?? {}).filter(([, v]) => v !== undefined));
+      const user = { ...stored, ...typed }; // what the admin typed stays in the form
       return page(c, <AdminUserPage actor={requireActor(c.var.ctx)} csrfToken={c.var.csrfToken} user={user} groups={await listGroups(c.var.ctx)} error={err.message} />, 400);
     }
     return c.redirect(`/admin/users/${id}?saved=1`, 303);
@@ -182,12 +219,13 @@ async function saveProviderForm(c: Context<AppEnv>, existingId?: string) {
 }
 
 async function groupsPage(c: Context<AppEnv>, extra: { editing?: GroupView; notice?: string; error?: string }, status: 200 | 400 | 409 = 200) {
-  return page(c, <AdminGroupsPage actor={requireActor(c.var.ctx)} csrfToken={c.var.csrfToken} groups={await listGroups(c.var.ctx)} {...extra} />, status);
+  const reportTemplates = await listReportTemplates(c.var.ctx);
+  return page(c, <AdminGroupsPage actor={requireActor(c.var.ctx)} csrfToken={c.var.csrfToken} groups={await listGroups(c.var.ctx)} reportTemplates={reportTemplates} {...extra} />, status);
 }
 
 async function saveGroupForm(c: Context<AppEnv>, groupId?: string) {
-  const form = await c.req.parseBody();
-  const body = { name: String(form.name ?? ''), privileges: postedPrivileges(form) };
+  const form = await c.req.parseBody({ all: true }); // several ticked report templates
+  const body = { name: String(form.name ?? ''), privileges: postedPrivileges(form), reportTemplateIds: postedReportTemplateIds(form) };
   try {
     await saveGroup(c.var.ctx, { body, groupId });
   } catch (err) {
@@ -196,4 +234,11 @@ async function saveGroupForm(c: Context<AppEnv>, groupId?: string) {
     return groupsPage(c, { editing, error: err.message }, err.code === 'conflict' ? 409 : 400);
   }
   return c.redirect('/admin/groups?saved=1', 303);
+}
+
+/** A typed email address, checked like the API checks it. */
+function emailField(value: string): string {
+  const parsed = z.email().safeParse(value.trim());
+  if (!parsed.success) throw new DomainError('invalid_input', 'Enter a valid email address', 'email');
+  return parsed.data;
 }

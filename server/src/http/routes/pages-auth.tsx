@@ -4,8 +4,9 @@ import { deleteCookie, setCookie } from 'hono/cookie';
 import { DomainError } from '../../domain/errors';
 import { createSession } from '../../domain/session/create-session';
 import { endSession } from '../../domain/session/end-session';
-import { authenticatePassword } from '../../domain/user/authenticate-password';
-import { LoginPage } from '../../web/login-page';
+import { signIn } from '../../domain/user/sign-in';
+import { verifyLoginPin } from '../../domain/user/verify-login-pin';
+import { LoginPage, LoginPinPage } from '../../web/login-page';
 import { getSettings } from '../../domain/settings/get-settings';
 import type { AppEnv } from '../env';
 import { rateLimit } from '../middleware/rate-limit';
@@ -25,7 +26,10 @@ export const loginPages = new Hono<AppEnv>()
     const form = await c.req.parseBody();
     const login = String(form.login ?? '');
     try {
-      const actor = await authenticatePassword(c.var.ctx, { login, password: String(form.password ?? '') });
+      // The account's method decides (signIn); an SMS PIN account answers with the code on a second form.
+      const step = typeof form.pin === 'string' ? { actor: await verifyLoginPin(c.var.ctx, { login, pin: form.pin }) } : await signIn(c.var.ctx, { login, password: String(form.password ?? '') });
+      if ('pinSentTo' in step) return page(c, <LoginPinPage next={String(form.next ?? '')} login={login} sentTo={step.pinSentTo} />);
+      const { actor } = step;
       const session = await createSession({ ...c.var.ctx, actor }, { userAgent: c.req.header('user-agent') ?? '' });
       setCookie(c, SESSION_COOKIE, session.token, {
         httpOnly: true,
@@ -38,6 +42,7 @@ export const loginPages = new Hono<AppEnv>()
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
       const status = err.code === 'rate_limited' ? 429 : 401;
+      if (typeof form.pin === 'string' && err.message.startsWith('Wrong code')) return page(c, <LoginPinPage next={String(form.next ?? '')} login={login} error={err.message} />, status);
       const resetAllowed = (await getSettings(c.var.ctx)).authentication.allowPasswordReset;
       return page(c, <LoginPage next={String(form.next ?? '')} login={login} error={err.message} resetAllowed={resetAllowed} />, status);
     }

@@ -2,6 +2,8 @@
 import { Hono } from 'hono';
 import { requireActor } from '../../domain/context';
 import { abortProcess } from '../../domain/process/abort-process';
+import { replaceDocument } from '../../domain/process/replace-document';
+import { uploadedFile } from './uploaded-file-from-form';
 import { getDocumentFile } from '../../domain/process/get-document-file';
 import { getProcess } from '../../domain/process/get-process';
 import { canSeeStatistics, processStatistics } from '../../domain/process/process-statistics';
@@ -20,6 +22,7 @@ import { page } from './html';
 
 const notices: Record<string, string> = { reminded: 'Reminders were sent to the signers who have not signed yet.', aborted: 'The process was aborted and the signers were told.',
   unlocked: "The signer's link is unlocked: they can order a new PIN and try again.",
+  replaced: 'The document was replaced. Signers who had signed were told and asked to sign again.',
 };
 
 export const processPages = new Hono<AppEnv>()
@@ -60,6 +63,18 @@ export const processPages = new Hono<AppEnv>()
     await unlockSignerPin(c.var.ctx, { processId: c.req.param('id'), signerId: c.req.param('signerId') });
     return c.redirect(`/processes/${c.req.param('id')}?done=unlocked`, 303);
   })
+  .post('/:id/documents/replace', async (c) => {
+    const id = c.req.param('id');
+    const form = await c.req.parseBody();
+    try {
+      await replaceDocument(c.var.ctx, { processId: id, documentId: String(form.documentId ?? ''), file: await uploadedFile(form.file), confirm: form.confirm === 'yes' });
+    } catch (err) {
+      if (!(err instanceof DomainError) || err.code === 'not_found') throw err;
+      const process = await getProcess(c.var.ctx, { processId: id });
+      return page(c, <ProcessPage actor={requireActor(c.var.ctx)} csrfToken={c.var.csrfToken} process={process} error={err.message} />, 400);
+    }
+    return c.redirect(`/processes/${id}?done=replaced`, 303);
+  })
   .post('/:id/abort', async (c) => {
     await abortProcess(c.var.ctx, { processId: c.req.param('id') });
     return c.redirect(`/processes/${c.req.param('id')}?done=aborted`, 303);
@@ -69,6 +84,9 @@ export const processPages = new Hono<AppEnv>()
   )
   .get('/:id/documents/:documentId/final.pdf', async (c) =>
     fileResponse(c, await getDocumentFile(c.var.ctx, { processId: c.req.param('id'), documentId: c.req.param('documentId'), version: 'final' })),
+  )
+  .get('/:id/documents/:documentId/signatures-page.pdf', async (c) =>
+    fileResponse(c, await getDocumentFile(c.var.ctx, { processId: c.req.param('id'), documentId: c.req.param('documentId'), version: 'signatures-page' })),
   );
 
 function parseSearch(query: Record<string, string>): ProcessSearchQuery {

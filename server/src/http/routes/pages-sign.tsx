@@ -203,6 +203,8 @@ export const signPages = new Hono<AppEnv>()
         userAgent: c.req.header('user-agent'),
         details: { organization: text(form.organization), jobTitle: text(form.jobTitle) },
         forwardTo: forwardEmail ? { email: forwardEmail, name: text(form.forwardName), phone: text(form.forwardPhone) } : undefined,
+        password: text(form.password),
+        purpose: text(form.purpose) || undefined,
       });
     } catch (err) {
       return refusal(c, token, err);
@@ -216,7 +218,7 @@ export const signPages = new Hono<AppEnv>()
     const browserSecret = /^[\w-]{43}$/.test(getCookie(c, OIDC_COOKIE) ?? '') ? getCookie(c, OIDC_COOKIE)! : randomToken();
     let url: URL;
     try {
-      url = await startOidcSigning(c.var.ctx, { token, providerId: String(form.provider ?? ''), browserSecret, language: pageLanguage(c) });
+      url = await startOidcSigning(c.var.ctx, { token, providerId: String(form.provider ?? ''), browserSecret, language: pageLanguage(c), purpose: typeof form.purpose === 'string' ? form.purpose : undefined });
     } catch (err) {
       return refusal(c, token, err);
     }

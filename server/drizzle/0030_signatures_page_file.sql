@@ -1,0 +1,2 @@
+ALTER TABLE "documents" ADD COLUMN "signatures_page_sha256" text;--> statement-breakpoint
+ALTER TABLE "documents" ADD CONSTRAINT "documents_signatures_page_sha256_blobs_sha256_fk" FOREIGN KEY ("signatures_page_sha256") REFERENCES "public"."blobs"("sha256") ON DELETE no action ON UPDATE no action;
