@@ -41,6 +41,10 @@ for (const kind of dbKinds) {
       assert.match(signed.headers.get('location')!, /done=signedForwarded$/);
       assert.deepEqual(await statuses(process.id), ['1:a:signed', '2:c:invited', '3:b:invited']);
       assert.equal((await view(process.id)).signerCount, 3);
+      // The forwarded request says who forwarded it (its own template, editable in Admin → Message templates).
+      const toC = (await readOutbox(t.ctx)).filter((m) => m.recipient === c);
+      assert.deepEqual(toC.map((m) => m.template), ['forwarded']);
+      assert.match(toC[0].text, new RegExp(`${a.replace(/[.]/g, '\\.')} forwarded to you the request of`));
       await post(`${await signingPathFor(t.ctx, b)}/sign`, { method: 'button' });
       assert.equal((await view(process.id)).status, 'pending', 'not complete until the forwarded person signs');
       await post(`${await signingPathFor(t.ctx, c)}/sign`, { method: 'button' });

@@ -11,7 +11,7 @@ export async function readOutbox(ctx: Ctx) {
 
 /** The signing link in the newest invitation or reminder to `email`, as a path (/s/<token>). */
 export async function signingPathFor(ctx: Ctx, email: string): Promise<string> {
-  const mails = (await readOutbox(ctx)).filter((m) => m.recipient === email && /invitation|reminder/.test(m.template));
+  const mails = (await readOutbox(ctx)).filter((m) => m.recipient === email && /invitation|forwarded|reminder/.test(m.template));
   const text = mails.at(-1)?.text;
   const match = text?.match(/https?:\/\/[^/\s]+(\/s\/[A-Za-z0-9_-]+)/);
   if (!match) throw new Error(`no signing link was sent to ${email}`);

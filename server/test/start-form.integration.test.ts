@@ -141,6 +141,19 @@ for (const kind of dbKinds) {
       await settings({ startForm: { allowSigningOrder: true, allowSenderSigns: true, allowSignaturePageChoice: true, signaturePagePosition: 'last' } });
     });
 
+    test('with "every signer needs a phone number" the form says so and a signer without one is refused', async () => {
+      const sender = await t.user();
+      await settings({ startForm: { requirePhone: true } });
+      assert.equal((await (await t.app.request('/api/v1/start-form/config')).json()).options.requirePhone, true);
+      const refused = await start(sender.token, { signers: [{ email: 'a@example.test', phone: '+358401234567' }, { email: 'b@example.test' }] });
+      assert.equal(refused.status, 400);
+      const error = (await refused.json()).error;
+      assert.equal(error.field, 'signers.1.phone');
+      assert.match(error.message, /Signer 2 needs a phone number: the administrator requires one/);
+      assert.equal((await start(sender.token, { signers: [{ email: 'a@example.test', phone: '+358401234567' }] })).status, 201);
+      await settings({ startForm: { requirePhone: false } });
+    });
+
     describe('Microsoft Entra tokens', () => {
       before(() => configureEntra());
       const claims = (over: Partial<Parameters<EntraStandIn['token']>[0]> = {}) => ({

@@ -58,6 +58,7 @@ export const settingsSchema = z.object({
     allowSenderSigns: z.boolean().default(true).meta({ title: 'Senders may sign their own processes' }),
     allowForceDownload: z.boolean().default(true).meta({ title: 'Senders may require signers to download the documents before signing' }),
     allowSmsNotifications: z.boolean().default(true).meta({ title: 'Senders may send invitations and reminders by SMS too' }),
+    requirePhone: z.boolean().default(false).meta({ title: 'Every signer needs a phone number', description: 'The start form and the API refuse a signer without one (it is also required when every signer gets an SMS PIN).' }),
     attachments: z
       .enum(['off', 'hidden', 'shown'])
       .default('off')

@@ -24,7 +24,7 @@ export const startFormConfig = z.object({
     attachments: z.enum(['off', 'hidden', 'shown']),
     /** Whether senders may give signers an organisation and a position title. */
     signerDetails: z.boolean(),
-    /** The admin requires an SMS PIN of every signer, so every signer needs a phone number. */
+    /** Every signer needs a phone number: the admin requires one, or an SMS PIN of every signer. */
     requirePhone: z.boolean(),
     /** Warn a sender who asks one signer and does not sign too. */
     warnSingleSigner: z.boolean(),

@@ -135,6 +135,7 @@ export const da: Texts = {
     helloNoName: 'Hej,',
     invitationSubject: 'Anmodning om underskrift: {{title}}',
     invitationIntro: '{{sender}} ({{senderEmail}}) beder dig underskrive "{{title}}".',
+    forwardedIntro: '{{forwardedBy}} har videresendt anmodningen fra {{sender}} ({{senderEmail}}) om at underskrive "{{title}}" til dig.',
     documentReplaced: 'Afsenderen har erstattet dokumentet {{document}} med en ny version. Tidligere underskrifter gælder ikke længere, så gennemse det og underskriv igen.',
     reminderSubject: 'Påmindelse: {{title}}',
     reminderIntro: 'Påmindelse: {{sender}} ({{senderEmail}}) venter stadig på din underskrift på "{{title}}".',

@@ -135,6 +135,7 @@ export const de: Texts = {
     helloNoName: 'Hallo,',
     invitationSubject: 'Bitte um Unterschrift: {{title}}',
     invitationIntro: '{{sender}} ({{senderEmail}}) bittet Sie, „{{title}}“ zu unterschreiben.',
+    forwardedIntro: '{{forwardedBy}} hat Ihnen die Bitte von {{sender}} ({{senderEmail}}) weitergeleitet, „{{title}}“ zu unterschreiben.',
     documentReplaced: 'Der Absender hat das Dokument {{document}} durch eine neue Version ersetzt. Frühere Unterschriften gelten nicht mehr; bitte prüfen Sie es und unterschreiben Sie erneut.',
     reminderSubject: 'Erinnerung: {{title}}',
     reminderIntro: 'Erinnerung: {{sender}} ({{senderEmail}}) wartet noch auf Ihre Unterschrift unter „{{title}}“.',

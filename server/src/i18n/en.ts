@@ -134,6 +134,7 @@ export const en = {
     helloNoName: 'Hello,',
     invitationSubject: 'Signature request: {{title}}',
     invitationIntro: '{{sender}} ({{senderEmail}}) asks you to sign "{{title}}".',
+    forwardedIntro: '{{forwardedBy}} forwarded to you the request of {{sender}} ({{senderEmail}}) to sign "{{title}}".',
     documentReplaced: 'The sender has replaced the document {{document}} with a new version. Signatures made before no longer count, so please review it and sign again.',
     reminderSubject: 'Reminder: {{title}}',
     reminderIntro: 'Reminder: {{sender}} ({{senderEmail}}) is still waiting for your signature on "{{title}}".',

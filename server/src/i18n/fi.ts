@@ -135,6 +135,7 @@ export const fi: Texts = {
     helloNoName: 'Hei,',
     invitationSubject: 'Allekirjoituspyyntö: {{title}}',
     invitationIntro: '{{sender}} ({{senderEmail}}) pyytää sinua allekirjoittamaan asiakirjan "{{title}}".',
+    forwardedIntro: '{{forwardedBy}} välitti sinulle pyynnön, jossa {{sender}} ({{senderEmail}}) pyytää allekirjoittamaan asiakirjan "{{title}}".',
     documentReplaced: 'Lähettäjä on korvannut asiakirjan {{document}} uudella versiolla. Aiemmat allekirjoitukset eivät enää ole voimassa, joten tarkista asiakirja ja allekirjoita uudelleen.',
     reminderSubject: 'Muistutus: {{title}}',
     reminderIntro: 'Muistutus: {{sender}} ({{senderEmail}}) odottaa yhä allekirjoitustasi asiakirjaan "{{title}}".',

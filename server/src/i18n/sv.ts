@@ -135,6 +135,7 @@ export const sv: Texts = {
     helloNoName: 'Hej,',
     invitationSubject: 'Begäran om underskrift: {{title}}',
     invitationIntro: '{{sender}} ({{senderEmail}}) ber dig att skriva under "{{title}}".',
+    forwardedIntro: '{{forwardedBy}} har vidarebefordrat till dig begäran från {{sender}} ({{senderEmail}}) om att skriva under "{{title}}".',
     documentReplaced: 'Avsändaren har ersatt dokumentet {{document}} med en ny version. Tidigare underskrifter gäller inte längre, så granska det och skriv under igen.',
     reminderSubject: 'Påminnelse: {{title}}',
     reminderIntro: 'Påminnelse: {{sender}} ({{senderEmail}}) väntar fortfarande på din underskrift på "{{title}}".',

@@ -1,15 +1,11 @@
 // The admin center's branding: the logo in the header of every page (signers' pages too) and custom CSS.
 import type { UserActor } from '../domain/context';
-import { AdminNav } from './admin-nav';
-import { Csrf, Layout, Notice } from './layout';
+import { Csrf } from './layout';
+import { AdminLayout } from './admin-layout';
 
 export function AdminBrandingPage(p: { actor: UserActor; csrfToken?: string; hasLogo: boolean; customCss: string; notice?: string; error?: string }) {
   return (
-    <Layout title="Branding" actor={p.actor} csrfToken={p.csrfToken}>
-      <h1>Branding</h1>
-      <AdminNav current="branding" />
-      <Notice kind="ok" text={p.notice} />
-      <Notice kind="error" text={p.error} />
+    <AdminLayout title="Branding" current="branding" actor={p.actor} csrfToken={p.csrfToken} notice={p.notice} error={p.error}>
       <div class="card">
         <form method="post" action="/admin/branding" enctype="multipart/form-data">
           <Csrf token={p.csrfToken} />
@@ -29,6 +25,6 @@ export function AdminBrandingPage(p: { actor: UserActor; csrfToken?: string; has
           </div>
         </form>
       </div>
-    </Layout>
+    </AdminLayout>
   );
 }

@@ -4,11 +4,11 @@ import type { Settings } from '@secure-signature/shared';
 import type { UserActor } from '../domain/context';
 import type { DirectorySource } from '../domain/directory/directory-person';
 import type { DirectorySyncStatus } from '../domain/directory/get-directory-sync-status';
-import { AdminNav } from './admin-nav';
 import { Field } from './admin-settings-page';
 import { directoryFields } from './directory-settings-form';
-import { Csrf, formatTime, Layout, Notice } from './layout';
+import { Csrf, formatTime, Notice } from './layout';
 import { settingValue } from './settings-form';
+import { AdminLayout } from './admin-layout';
 
 export interface DirectoryPageProps {
   actor: UserActor;
@@ -24,11 +24,7 @@ export interface DirectoryPageProps {
 
 export function AdminDirectoryPage(p: DirectoryPageProps) {
   return (
-    <Layout title="Directory sync" actor={p.actor} csrfToken={p.csrfToken}>
-      <h1>Directory sync</h1>
-      <AdminNav current="directory" />
-      <Notice kind="ok" text={p.notice} />
-      <Notice kind="error" text={p.error} />
+    <AdminLayout title="Directory sync" current="directory" actor={p.actor} csrfToken={p.csrfToken} notice={p.notice} error={p.error}>
       <p class="muted">
         People in the directory become users here. Users the directory disables, or who leave it, are disabled (they cannot sign in or start
         processes) and never deleted, so their processes and audit history stay. Users with a phone number sign in with a PIN by SMS; the
@@ -36,7 +32,7 @@ export function AdminDirectoryPage(p: DirectoryPageProps) {
       </p>
       <Editor {...p} source="ldap" title="LDAP / Active Directory" />
       <Editor {...p} source="entra" title="Microsoft Entra ID" />
-    </Layout>
+    </AdminLayout>
   );
 }
 

@@ -4,9 +4,9 @@ import type { Settings } from '@secure-signature/shared';
 import type { UserActor } from '../domain/context';
 import type { EmailApiStatus } from '../email-api/start-email-api';
 import { Field } from './admin-settings-page';
-import { AdminNav } from './admin-nav';
-import { Csrf, Layout, Notice } from './layout';
+import { Csrf } from './layout';
 import { settingSections, settingValue } from './settings-form';
+import { AdminLayout } from './admin-layout';
 
 const PEM_FIELDS = ['emailApi.tlsCertificate', 'emailApi.tlsKey'];
 
@@ -38,11 +38,7 @@ function Status({ status }: { status: EmailApiStatus }) {
 export function AdminEmailApiPage(p: { actor: UserActor; csrfToken?: string; settings: Settings; status: EmailApiStatus; notice?: string; error?: string }) {
   const section = settingSections().find((s) => s.key === 'emailApi')!;
   return (
-    <Layout title="Email API" actor={p.actor} csrfToken={p.csrfToken}>
-      <h1>Email API</h1>
-      <AdminNav current="email-api" />
-      <Notice kind="ok" text={p.notice} />
-      <Notice kind="error" text={p.error} />
+    <AdminLayout title="Email API" current="email-api" actor={p.actor} csrfToken={p.csrfToken} notice={p.notice} error={p.error}>
       <div class="card">
         <h2>Status</h2>
         <Status status={p.status} />
@@ -73,6 +69,6 @@ export function AdminEmailApiPage(p: { actor: UserActor; csrfToken?: string; set
           <button type="submit">Save</button>
         </div>
       </form>
-    </Layout>
+    </AdminLayout>
   );
 }

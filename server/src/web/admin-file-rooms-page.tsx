@@ -3,8 +3,8 @@
 import type { Settings } from '@secure-signature/shared';
 import type { UserActor } from '../domain/context';
 import type { FileRoomView } from '../domain/file-room/list-file-rooms';
-import { AdminNav } from './admin-nav';
-import { Csrf, Layout, Notice } from './layout';
+import { Csrf } from './layout';
+import { AdminLayout } from './admin-layout';
 
 export function AdminFileRoomsPage(p: {
   actor: UserActor;
@@ -17,11 +17,7 @@ export function AdminFileRoomsPage(p: {
 }) {
   const s = p.settings;
   return (
-    <Layout title="File rooms" actor={p.actor} csrfToken={p.csrfToken}>
-      <h1>File rooms</h1>
-      <AdminNav current="file-rooms" />
-      <Notice kind="ok" text={p.notice} />
-      <Notice kind="error" text={p.error} />
+    <AdminLayout title="File rooms" current="file-rooms" actor={p.actor} csrfToken={p.csrfToken} notice={p.notice} error={p.error}>
       {p.newRoom ? (
         <div class="card" id="new-room" role="status">
           <h2>File room “{p.newRoom.name}” registered</h2>
@@ -107,6 +103,6 @@ export function AdminFileRoomsPage(p: {
           <button type="submit">Register file room</button>
         </div>
       </form>
-    </Layout>
+    </AdminLayout>
   );
 }

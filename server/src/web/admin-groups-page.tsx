@@ -1,19 +1,15 @@
 // The admin center's groups: each with its privileges (members get them on top of their own) and member count.
 import type { GroupView } from '@secure-signature/shared';
 import type { UserActor } from '../domain/context';
-import { AdminNav } from './admin-nav';
-import { Csrf, Layout, Notice } from './layout';
+import { Csrf } from './layout';
 import { PrivilegeFields, privilegeLabels } from './privilege-fields';
 import { ReportTemplateFields } from './report-template-fields';
+import { AdminLayout } from './admin-layout';
 
 export function AdminGroupsPage(p: { actor: UserActor; csrfToken?: string; groups: GroupView[]; reportTemplates: { id: string; name: string }[]; editing?: GroupView; notice?: string; error?: string }) {
   const e = p.editing;
   return (
-    <Layout title="Groups" actor={p.actor} csrfToken={p.csrfToken}>
-      <h1>Groups</h1>
-      <AdminNav current="groups" />
-      <Notice kind="ok" text={p.notice} />
-      <Notice kind="error" text={p.error} />
+    <AdminLayout title="Groups" current="groups" actor={p.actor} csrfToken={p.csrfToken} notice={p.notice} error={p.error}>
       <div class="card">
         {p.groups.length === 0 ? (
           <p class="muted">No groups yet. A user belongs to one group at most and gets its privileges on top of their own.</p>
@@ -52,6 +48,6 @@ export function AdminGroupsPage(p: { actor: UserActor; csrfToken?: string; group
           <button type="submit" class="danger">Remove {e.name}</button>
         </form>
       ) : null}
-    </Layout>
+    </AdminLayout>
   );
 }

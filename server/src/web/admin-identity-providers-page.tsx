@@ -3,8 +3,8 @@
 import { identityProviderPresets as presetIds, type IdentityProviderView } from '@secure-signature/shared';
 import type { UserActor } from '../domain/context';
 import { identityProviderPresets } from '../domain/identity-provider/presets';
-import { AdminNav } from './admin-nav';
-import { Csrf, Layout, Notice } from './layout';
+import { Csrf } from './layout';
+import { AdminLayout } from './admin-layout';
 
 type Props = { actor: UserActor; csrfToken?: string; providers: IdentityProviderView[]; redirectUri: string; editing?: IdentityProviderView; notice?: string; error?: string };
 
@@ -18,11 +18,7 @@ export function AdminIdentityProvidersPage(p: Props) {
     </div>
   );
   return (
-    <Layout title="Identity providers" actor={p.actor} csrfToken={p.csrfToken}>
-      <h1>Identity providers</h1>
-      <AdminNav current="identity-providers" />
-      <Notice kind="ok" text={p.notice} />
-      <Notice kind="error" text={p.error} />
+    <AdminLayout title="Identity providers" current="identity-providers" actor={p.actor} csrfToken={p.csrfToken} notice={p.notice} error={p.error}>
       <div class="card">
         <p>
           Signers can sign by authenticating with an OpenID Connect identity provider (bank ID brokers, Suomi.fi). Register this redirect URI with
@@ -86,6 +82,6 @@ export function AdminIdentityProvidersPage(p: Props) {
           </form>
         ) : null}
       </div>
-    </Layout>
+    </AdminLayout>
   );
 }

@@ -3,8 +3,8 @@
 // (never shown back). The POST switch, allow list and attempts are in Settings → Reports.
 import type { ReportTemplateView, Settings } from '@secure-signature/shared';
 import type { UserActor } from '../domain/context';
-import { AdminNav } from './admin-nav';
-import { Csrf, Layout, Notice } from './layout';
+import { Csrf } from './layout';
+import { AdminLayout } from './admin-layout';
 
 type Props = {
   actor: UserActor;
@@ -31,11 +31,7 @@ export function AdminReportTemplatesPage(p: Props) {
     </div>
   );
   return (
-    <Layout title="Report templates" actor={p.actor} csrfToken={p.csrfToken}>
-      <h1>Report templates</h1>
-      <AdminNav current="report-templates" />
-      <Notice kind="ok" text={p.notice} />
-      <Notice kind="error" text={p.error} />
+    <AdminLayout title="Report templates" current="report-templates" actor={p.actor} csrfToken={p.csrfToken} notice={p.notice} error={p.error}>
       <div class="card">
         <p>
           When a process completes, its template's recipients get the report: email addresses the final documents, URLs an HTTP POST (XML or
@@ -107,6 +103,6 @@ export function AdminReportTemplatesPage(p: Props) {
           <button type="submit" class="danger" disabled={Boolean(e.processes)}>Remove {e.name}</button>
         </form>
       ) : null}
-    </Layout>
+    </AdminLayout>
   );
 }

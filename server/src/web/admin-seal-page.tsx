@@ -3,17 +3,13 @@
 import type { UserActor } from '../domain/context';
 import type { SealKeyView } from '../domain/seal/import-seal-key';
 import { SEAL_ALGORITHMS } from '../domain/seal/generate-seal-key';
-import { AdminNav } from './admin-nav';
-import { Csrf, Layout, Notice, formatTime } from './layout';
+import { Csrf, formatTime } from './layout';
+import { AdminLayout } from './admin-layout';
 
 export function AdminSealPage(p: { actor: UserActor; csrfToken?: string; sealKey: SealKeyView | null; notice?: string; error?: string }) {
   const k = p.sealKey;
   return (
-    <Layout title="Sealing key" actor={p.actor} csrfToken={p.csrfToken}>
-      <h1>Sealing key</h1>
-      <AdminNav current="seal" />
-      <Notice kind="ok" text={p.notice} />
-      <Notice kind="error" text={p.error} />
+    <AdminLayout title="Sealing key" current="seal" actor={p.actor} csrfToken={p.csrfToken} notice={p.notice} error={p.error}>
       <div class="card" id="seal-key">
         {k ? (
           <table>
@@ -67,6 +63,6 @@ export function AdminSealPage(p: { actor: UserActor; csrfToken?: string; sealKey
           <button type="submit">Generate and use</button>
         </div>
       </form>
-    </Layout>
+    </AdminLayout>
   );
 }

@@ -3,10 +3,10 @@
 import type { Settings } from '@secure-signature/shared';
 import type { UserActor } from '../domain/context';
 import type { RecipientCertificateView } from '../domain/secure-mail/list-recipient-certificates';
-import { AdminNav } from './admin-nav';
 import { Field } from './admin-settings-page';
-import { Csrf, Layout, Notice, formatTime } from './layout';
+import { Csrf, formatTime } from './layout';
 import { settingSections, settingValue } from './settings-form';
+import { AdminLayout } from './admin-layout';
 
 export const SECURE_MAIL_SECTIONS = ['secureDelivery', 'mailTransport'] as const;
 
@@ -20,11 +20,7 @@ export function AdminSecureMailPage(p: {
 }) {
   const sections = settingSections().filter((s) => (SECURE_MAIL_SECTIONS as readonly string[]).includes(s.key));
   return (
-    <Layout title="Secure mail" actor={p.actor} csrfToken={p.csrfToken}>
-      <h1>Secure mail</h1>
-      <AdminNav current="secure-mail" />
-      <Notice kind="ok" text={p.notice} />
-      <Notice kind="error" text={p.error} />
+    <AdminLayout title="Secure mail" current="secure-mail" actor={p.actor} csrfToken={p.csrfToken} notice={p.notice} error={p.error}>
       <form method="post" action="/admin/secure-mail/settings" id="secure-mail-settings">
         <Csrf token={p.csrfToken} />
         {sections.map((section) => (
@@ -85,6 +81,6 @@ export function AdminSecureMailPage(p: {
           <button type="submit">Add certificate</button>
         </div>
       </form>
-    </Layout>
+    </AdminLayout>
   );
 }

@@ -1,17 +1,13 @@
 // The admin center's settings page: every setting of the schema, grouped in sections, with its current value.
 import type { Settings } from '@secure-signature/shared';
 import type { UserActor } from '../domain/context';
-import { AdminNav } from './admin-nav';
-import { Csrf, Layout, Notice } from './layout';
+import { Csrf } from './layout';
 import { settingSections, settingValue, type SettingField } from './settings-form';
+import { AdminLayout } from './admin-layout';
 
 export function AdminSettingsPage(p: { actor: UserActor; csrfToken?: string; settings: Settings; notice?: string; error?: string }) {
   return (
-    <Layout title="Settings" actor={p.actor} csrfToken={p.csrfToken}>
-      <h1>Settings</h1>
-      <AdminNav current="settings" />
-      <Notice kind="ok" text={p.notice} />
-      <Notice kind="error" text={p.error} />
+    <AdminLayout title="Settings" current="settings" actor={p.actor} csrfToken={p.csrfToken} notice={p.notice} error={p.error}>
       <form method="post" action="/admin/settings">
         <Csrf token={p.csrfToken} />
         {settingSections().map((section) => (
@@ -28,7 +24,7 @@ export function AdminSettingsPage(p: { actor: UserActor; csrfToken?: string; set
           <button type="submit">Save settings</button>
         </div>
       </form>
-    </Layout>
+    </AdminLayout>
   );
 }
 

@@ -2,8 +2,8 @@
 // pair, and taking it away. Private keys are never shown again once saved.
 import type { UserActor } from '../domain/context';
 import type { UserSigningKeyView } from '../domain/user-signing-key/list-user-signing-keys';
-import { AdminNav } from './admin-nav';
-import { Csrf, Layout, Notice, formatTime } from './layout';
+import { Csrf, formatTime } from './layout';
+import { AdminLayout } from './admin-layout';
 
 export function AdminSigningKeysPage(p: {
   actor: UserActor;
@@ -14,11 +14,7 @@ export function AdminSigningKeysPage(p: {
   error?: string;
 }) {
   return (
-    <Layout title="Signing keys" actor={p.actor} csrfToken={p.csrfToken}>
-      <h1>Signing keys</h1>
-      <AdminNav current="signing-keys" />
-      <Notice kind="ok" text={p.notice} />
-      <Notice kind="error" text={p.error} />
+    <AdminLayout title="Signing keys" current="signing-keys" actor={p.actor} csrfToken={p.csrfToken} notice={p.notice} error={p.error}>
       <p class="muted">
         Every signature carries a sign hash: a signature over the record of what was signed (the SHA-256 of each document, who, how, when and
         for what purpose). It is made with the organisation's sealing key, or with the signer's own key when they are a user listed here and
@@ -81,6 +77,6 @@ export function AdminSigningKeysPage(p: {
           <button type="submit">Save the key</button>
         </div>
       </form>
-    </Layout>
+    </AdminLayout>
   );
 }

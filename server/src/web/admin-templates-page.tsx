@@ -5,8 +5,8 @@ import type { RenderedMessage } from '../domain/mail/templates';
 import type { MessageTemplateView } from '../domain/template/get-message-template';
 import { templateCatalog } from '../domain/template/template-catalog';
 import { languageNames, languages } from '../i18n/languages';
-import { AdminNav } from './admin-nav';
-import { Csrf, Layout, Notice } from './layout';
+import { Csrf } from './layout';
+import { AdminLayout } from './admin-layout';
 
 const href = (channel: string, kind: string, language: string) => `/admin/templates?channel=${channel}&kind=${kind}&language=${language}`;
 
@@ -22,11 +22,7 @@ export function AdminTemplatesPage(p: {
   const t = p.template;
   const action = `/admin/templates/${t.channel}/${t.kind}/${t.language}`;
   return (
-    <Layout title="Message templates" actor={p.actor} csrfToken={p.csrfToken}>
-      <h1>Message templates</h1>
-      <AdminNav current="templates" />
-      <Notice kind="ok" text={p.notice} />
-      <Notice kind="error" text={p.error} />
+    <AdminLayout title="Message templates" current="templates" actor={p.actor} csrfToken={p.csrfToken} notice={p.notice} error={p.error}>
       <div class="card">
         <table>
           <thead>
@@ -105,6 +101,6 @@ export function AdminTemplatesPage(p: {
           <pre id="preview-text" style="white-space:pre-wrap">{p.preview.text}</pre>
         </section>
       ) : null}
-    </Layout>
+    </AdminLayout>
   );
 }

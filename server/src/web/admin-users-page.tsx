@@ -3,18 +3,14 @@ import { defaultPrivileges, type GroupView, type UserView } from '@secure-signat
 import { GroupSelect, PrivilegeFields } from './privilege-fields';
 import { SignInFields } from './sign-in-fields';
 import type { UserActor } from '../domain/context';
-import { AdminNav } from './admin-nav';
 import { Csrf, Layout, Notice, formatTime } from './layout';
+import { AdminLayout } from './admin-layout';
 
 const state = (u: UserView) => (u.locked ? 'locked' : u.lockedOutUntil ? `locked out until ${formatTime(u.lockedOutUntil)}` : 'active');
 
 export function AdminUsersPage(p: { actor: UserActor; csrfToken?: string; users: UserView[]; groups: GroupView[]; notice?: string; error?: string }) {
   return (
-    <Layout title="Users" actor={p.actor} csrfToken={p.csrfToken}>
-      <h1>Users</h1>
-      <AdminNav current="users" />
-      <Notice kind="ok" text={p.notice} />
-      <Notice kind="error" text={p.error} />
+    <AdminLayout title="Users" current="users" actor={p.actor} csrfToken={p.csrfToken} notice={p.notice} error={p.error}>
       <div class="card">
         <table>
           <thead>
@@ -57,7 +53,7 @@ export function AdminUsersPage(p: { actor: UserActor; csrfToken?: string; users:
           <button type="submit">Add user</button>
         </div>
       </form>
-    </Layout>
+    </AdminLayout>
   );
 }
 

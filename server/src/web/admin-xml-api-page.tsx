@@ -3,8 +3,8 @@
 import type { Settings } from '@secure-signature/shared';
 import type { UserActor } from '../domain/context';
 import type { XmlApiKeyView } from '../domain/xml-api/list-xml-api-keys';
-import { AdminNav } from './admin-nav';
-import { Csrf, Layout, Notice, formatTime } from './layout';
+import { Csrf, formatTime } from './layout';
+import { AdminLayout } from './admin-layout';
 
 export function AdminXmlApiPage(p: {
   actor: UserActor;
@@ -17,11 +17,7 @@ export function AdminXmlApiPage(p: {
 }) {
   const s = p.settings;
   return (
-    <Layout title="XML API" actor={p.actor} csrfToken={p.csrfToken}>
-      <h1>XML API</h1>
-      <AdminNav current="xml-api" />
-      <Notice kind="ok" text={p.notice} />
-      <Notice kind="error" text={p.error} />
+    <AdminLayout title="XML API" current="xml-api" actor={p.actor} csrfToken={p.csrfToken} notice={p.notice} error={p.error}>
       {p.newKey ? (
         <div class="card" id="new-key" role="status">
           <h2>Key “{p.newKey.name}” created</h2>
@@ -100,6 +96,6 @@ export function AdminXmlApiPage(p: {
           <button type="submit">Create key</button>
         </div>
       </form>
-    </Layout>
+    </AdminLayout>
   );
 }

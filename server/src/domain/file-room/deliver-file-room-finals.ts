@@ -4,16 +4,16 @@
 // reports (X-Secure-Signature-Signature: sha256=<HMAC of the body under the room secret>) with an Idempotency-Key
 // that stays the same on every try. Each attempt goes to the process's audit trail; a failure throws, so the
 // outbox retries with backoff, until the admin's number of attempts.
-import { createHmac } from 'node:crypto';
-import { and, asc, eq } from 'drizzle-orm';
-import { documents, fileRoomProcesses, fileRooms, processes, signers } from '../../db/schema';
+import { eq } from 'drizzle-orm';
+import { fileRoomProcesses, fileRooms } from '../../db/schema';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { inTransaction, type Ctx } from '../context';
-import { finalName } from '../document/final-name';
 import { DomainError } from '../errors';
 import { checkReportUrl } from '../report/check-report-url';
-import { postReport, type PostOutcome } from '../report/post-report';
-import { signaturesPageName } from '../report/signatures-page-name';
+import type { PostOutcome } from '../report/post-report';
+import { attemptColumns } from '../report/attempt-columns';
+import { loadSealedParts } from '../report/load-sealed-parts';
+import { postSigned } from '../report/post-signed';
 import { getSettings } from '../settings/get-settings';
 
 export async function deliverFileRoomFinals(ctx: Ctx, input: { processId: string }): Promise<void> {
@@ -32,13 +32,7 @@ export async function deliverFileRoomFinals(ctx: Ctx, input: { processId: string
   await inTransaction(ctx, async (tx) => {
     await tx.db
       .update(fileRoomProcesses)
-      .set({
-        attempts,
-        status: outcome.ok ? 'delivered' : givenUp ? 'failed' : 'pending',
-        lastStatusCode: outcome.status ?? null,
-        lastError: outcome.ok ? null : outcome.error.slice(0, 1000),
-        deliveredAt: outcome.ok ? tx.clock() : null,
-      })
+      .set(attemptColumns(outcome, attempts, givenUp, tx.clock()))
       .where(eq(fileRoomProcesses.processId, link.processId));
     await recordAuditEvent(tx, {
       processId: link.processId,
@@ -65,41 +59,26 @@ async function attempt(
     if (err instanceof DomainError) return { ok: false, error: err.message };
     throw err;
   }
-  const [process] = await ctx.db.select().from(processes).where(eq(processes.id, link.processId));
-  if (!process) return { ok: false, error: 'the process is gone' };
-  const signed = (await ctx.db.select().from(signers).where(eq(signers.processId, process.id)).orderBy(asc(signers.position))).filter((s) => s.status === 'signed');
-  const docs = await ctx.db
-    .select()
-    .from(documents)
-    .where(and(eq(documents.processId, process.id), eq(documents.kind, 'document')))
-    .orderBy(asc(documents.position));
-  const files = docs.flatMap((d) => [
-    { filename: finalName(d.filename), sha256: d.finalSha256!, role: 'document' as const },
-    ...(d.signaturesPageSha256 ? [{ filename: signaturesPageName(d.filename), sha256: d.signaturesPageSha256, role: 'signatures_page' as const }] : []),
-  ]);
+  const parts = await loadSealedParts(ctx, { processId: link.processId });
+  if (!parts) return { ok: false, error: 'the process is gone' };
   const body = Buffer.from(
     JSON.stringify({
       event: 'process.completed',
       deliveryId: link.deliveryId,
       roomId: room.id,
       folder: link.folder,
-      process: { id: process.id, title: process.title, completedAt: (process.completedAt ?? process.sealedAt ?? ctx.clock()).toISOString() },
-      signers: signed.map((s) => ({ name: s.name ?? '', email: s.email, signedAt: s.signedAt!.toISOString(), method: s.method ?? '' })),
-      documents: await Promise.all(
-        files.map(async (f) => ({ ...f, contentType: 'application/pdf', content: Buffer.from(await ctx.blobs.get(ctx.db, f.sha256)).toString('base64') })),
-      ),
+      process: { id: parts.process.id, title: parts.process.title, completedAt: parts.completedAt },
+      signers: parts.signers,
+      documents: parts.files.map(({ bytes, ...f }) => ({ ...f, content: Buffer.from(bytes).toString('base64') })),
     }),
   );
-  const signature = createHmac('sha256', ctx.secrets.decrypt(room.secretEncrypted)).update(body).digest('hex');
-  return postReport(target, {
+  return postSigned(target, {
     body,
+    contentType: 'application/json',
+    secret: ctx.secrets.decrypt(room.secretEncrypted),
+    processId: parts.process.id,
+    idempotencyKey: link.deliveryId,
+    userAgent: 'Secure-Signature-FileRoom/1',
     timeoutSeconds: settings.timeoutSeconds,
-    headers: {
-      'Content-Type': 'application/json; charset=utf-8',
-      'User-Agent': 'Secure-Signature-FileRoom/1',
-      'X-Secure-Signature-Signature': `sha256=${signature}`,
-      'X-Secure-Signature-Process': process.id,
-      'Idempotency-Key': link.deliveryId,
-    },
   });
 }

@@ -41,3 +41,15 @@ test('the PIN SMS carries the PIN derived when rendering, how long it is valid, 
   assert.match(fi.text, /7391/);
   assert.match(fi.text, /10 minuuttia/);
 });
+
+test('a forwarded request says who forwarded it, keeps the invitation subject and escapes the name', () => {
+  const m = renderMessage(
+    'forwarded',
+    { signerId: 'abc', signerName: null, senderName: 'Sue', senderEmail: 'sue@example.com', processTitle: 'NDA', message: '', forwardedBy: 'Bert <Boss>', language: 'en' },
+    env,
+  );
+  assert.equal(m.subject, 'Signature request: NDA');
+  assert.match(m.text, /Bert <Boss> forwarded to you the request of Sue \(sue@example\.com\) to sign "NDA"/);
+  assert.ok(m.html.includes('Bert &lt;Boss&gt;'));
+  assert.match(m.text, /https:\/\/sign\.example\.com\/s\/token-of-abc/);
+});

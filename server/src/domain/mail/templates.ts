@@ -33,6 +33,8 @@ export interface FinalAttachment {
 
 export interface MessageParams {
   invitation: InvitationParams;
+  /** The invitation of someone a signer forwarded the request to: it says who forwarded it. */
+  forwarded: InvitationParams & { forwardedBy: string };
   reminder: InvitationParams;
   /** `smime`: encrypted for the recipient's certificate when delivered (secure delivery). */
   completed: Localised & { processTitle: string; documents: FinalAttachment[]; smime?: boolean };
@@ -106,19 +108,24 @@ export function renderMessage<T extends MessageTemplate>(template: T, params: Me
   }
   switch (template) {
     case 'invitation':
+    case 'forwarded':
     case 'reminder': {
-      const p = params as InvitationParams;
+      const p = params as InvitationParams & { forwardedBy?: string };
       const link = env.signingLink(p.signerId);
       const vars = { sender: p.senderName, senderEmail: p.senderEmail, title: p.processTitle };
       const paragraphs = [
         p.signerName ? t('mail.hello', { name: p.signerName }) : t('mail.helloNoName'),
-        template === 'invitation' ? t('mail.invitationIntro', vars) : t('mail.reminderIntro', vars),
+        template === 'invitation'
+          ? t('mail.invitationIntro', vars)
+          : template === 'forwarded'
+            ? t('mail.forwardedIntro', { ...vars, forwardedBy: p.forwardedBy ?? '' })
+            : t('mail.reminderIntro', vars),
         ...(p.replacedDocument ? [t('mail.documentReplaced', { document: p.replacedDocument })] : []),
         ...(p.message ? [p.message] : []),
         t('mail.openAndSign'),
       ];
       return {
-        subject: template === 'invitation' ? t('mail.invitationSubject', vars) : t('mail.reminderSubject', vars),
+        subject: template === 'reminder' ? t('mail.reminderSubject', vars) : t('mail.invitationSubject', vars),
         text: `${paragraphs.join('\n\n')}\n${link}\n\n${t('mail.personal')}\n`,
         html: page([...paragraphs.slice(0, -1), t('mail.personal')], { href: link, label: t('mail.openButton') }),
         attachments: [],

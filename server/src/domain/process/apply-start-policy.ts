@@ -33,9 +33,10 @@ export function applyStartPolicy(
       throw invalidInput('Signing for a company needs an identity-provider method, to check who signs', `signers.${forCompany}.businessId`);
     }
   }
-  if (settings.signerPin.requireForEverySigner) {
+  if (settings.signerPin.requireForEverySigner || policy.requirePhone) {
     const i = process.signers.findIndex((s) => !s.phone);
-    if (i >= 0) throw invalidInput(`Signer ${i + 1} needs a phone number: every signer gets an SMS PIN here`, `signers.${i}.phone`);
+    const why = settings.signerPin.requireForEverySigner ? 'every signer gets an SMS PIN here' : 'the administrator requires one of every signer';
+    if (i >= 0) throw invalidInput(`Signer ${i + 1} needs a phone number: ${why}`, `signers.${i}.phone`);
   }
   if (process.signingOrder && !policy.allowSigningOrder) {
     throw invalidInput('The administrator does not allow forcing the signing order', 'signingOrder');

@@ -2,18 +2,18 @@
 // (X-Secure-Signature-Signature: sha256=<HMAC of the body>) with an Idempotency-Key that stays the same on every
 // try, and writes each attempt to the process's audit trail. A failed attempt throws, so the outbox retries with
 // backoff; after the admin's number of attempts the delivery is recorded as failed and the job ends.
-import { createHmac } from 'node:crypto';
-import { and, asc, eq } from 'drizzle-orm';
-import { documents, processes, reportDeliveries, reportTemplates, signers, users } from '../../db/schema';
+import { eq } from 'drizzle-orm';
+import { processes, reportDeliveries, reportTemplates, users } from '../../db/schema';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { inTransaction, type Ctx } from '../context';
 import { DomainError } from '../errors';
-import { finalName } from '../document/final-name';
 import { getSettings } from '../settings/get-settings';
 import { buildReport } from './build-report';
 import { checkReportUrl } from './check-report-url';
-import { postReport, type PostOutcome } from './post-report';
-import { signaturesPageName } from './signatures-page-name';
+import type { PostOutcome } from './post-report';
+import { attemptColumns } from './attempt-columns';
+import { loadSealedParts } from './load-sealed-parts';
+import { postSigned } from './post-signed';
 
 /** The URL without query or credentials: what the audit trail and errors name. */
 const shown = (raw: string) => {
@@ -35,13 +35,7 @@ export async function deliverReport(ctx: Ctx, input: { deliveryId: string }): Pr
   await inTransaction(ctx, async (tx) => {
     await tx.db
       .update(reportDeliveries)
-      .set({
-        attempts,
-        status: outcome.ok ? 'delivered' : givenUp ? 'failed' : 'pending',
-        lastStatusCode: outcome.status ?? null,
-        lastError: outcome.ok ? null : outcome.error.slice(0, 1000),
-        deliveredAt: outcome.ok ? tx.clock() : null,
-      })
+      .set(attemptColumns(outcome, attempts, givenUp, tx.clock()))
       .where(eq(reportDeliveries.id, delivery.id));
     const target = shown(delivery.url);
     await recordAuditEvent(tx, {
@@ -71,35 +65,21 @@ async function attempt(
     if (err instanceof DomainError) return { ok: false, error: err.message };
     throw err;
   }
+  const parts = await loadSealedParts(ctx, { processId: process.id });
+  if (!parts) return { ok: false, error: 'the process is gone' };
   const [sender] = await ctx.db.select().from(users).where(eq(users.id, process.senderId));
-  const signed = (await ctx.db.select().from(signers).where(eq(signers.processId, process.id)).orderBy(asc(signers.position))).filter((s) => s.status === 'signed');
-  const docs = await ctx.db
-    .select()
-    .from(documents)
-    .where(and(eq(documents.processId, process.id), eq(documents.kind, 'document')))
-    .orderBy(asc(documents.position));
   const report = buildReport(template.format, {
-    process: { id: process.id, title: process.title, completedAt: (process.completedAt ?? process.sealedAt ?? ctx.clock()).toISOString(), sender: { email: sender.email, name: sender.name ?? '' } },
-    signers: signed.map((s) => ({ name: s.name ?? '', email: s.email, signedAt: s.signedAt!.toISOString(), method: s.method ?? '' })),
-    documents: await Promise.all(
-      docs
-        .flatMap((d) => [
-          { filename: finalName(d.filename), sha256: d.finalSha256!, role: 'document' as const },
-          ...(d.signaturesPageSha256 ? [{ filename: signaturesPageName(d.filename), sha256: d.signaturesPageSha256, role: 'signatures_page' as const }] : []),
-        ])
-        .map(async (f) => ({ ...f, contentType: 'application/pdf', bytes: await ctx.blobs.get(ctx.db, f.sha256) })),
-    ),
+    process: { id: process.id, title: process.title, completedAt: parts.completedAt, sender: { email: sender.email, name: sender.name ?? '' } },
+    signers: parts.signers,
+    documents: parts.files,
   });
-  const signature = createHmac('sha256', ctx.secrets.decrypt(template.hmacSecretEncrypted)).update(report.body).digest('hex');
-  return postReport(target, {
+  return postSigned(target, {
     body: report.body,
+    contentType: report.contentType,
+    secret: ctx.secrets.decrypt(template.hmacSecretEncrypted),
+    processId: process.id,
+    idempotencyKey: delivery.id,
+    userAgent: 'Secure-Signature-Report/1',
     timeoutSeconds: settings.timeoutSeconds,
-    headers: {
-      'Content-Type': `${report.contentType}; charset=utf-8`,
-      'User-Agent': 'Secure-Signature-Report/1',
-      'X-Secure-Signature-Signature': `sha256=${signature}`,
-      'X-Secure-Signature-Process': process.id,
-      'Idempotency-Key': delivery.id,
-    },
   });
 }

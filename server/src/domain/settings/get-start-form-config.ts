@@ -32,7 +32,7 @@ export async function getStartFormConfig(ctx: Ctx): Promise<StartFormConfig> {
       allowForwarding: startForm.allowForwarding,
       attachments: startForm.attachments,
       signerDetails: s.signerDetails.organizationAndTitle !== 'disabled',
-      requirePhone: s.signerPin.requireForEverySigner,
+      requirePhone: s.signerPin.requireForEverySigner || s.startForm.requirePhone,
       warnSingleSigner: startForm.warnSingleSigner,
       reminders: {
         firstAfterDays: s.reminders.firstAfterDays,

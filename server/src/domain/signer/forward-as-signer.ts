@@ -24,7 +24,7 @@ export async function forwardAsSigner(ctx: Ctx, input: { token: string; to: Forw
       actor: signer.email,
     });
     const [sender] = await tx.db.select().from(users).where(eq(users.id, process.senderId));
-    await inviteSigner(tx, { process, sender, signer: added, kind: 'invitation', forwarded: true });
+    await inviteSigner(tx, { process, sender, signer: added, kind: 'invitation', forwardedBy: signer.name ? `${signer.name} (${signer.email})` : signer.email });
     return { email: added.email };
   });
 }

@@ -15,8 +15,8 @@ export interface InvitationTarget {
   sender: { email: string; name: string | null };
   signer: { id: string; email: string; name: string | null; language: string; phone?: string | null };
   kind: 'invitation' | 'reminder';
-  /** The invitation of someone a signer forwarded the request to (its own SMS mode). */
-  forwarded?: boolean;
+  /** The invitation of someone a signer forwarded the request to (its own template and SMS mode): who forwarded it. */
+  forwardedBy?: string;
   /** Asked again because the sender replaced this document: the message says so. */
   replacedDocument?: string;
 }
@@ -31,8 +31,9 @@ export async function inviteSigner(ctx: Ctx, input: InvitationTarget): Promise<v
   await queueMessage(ctx, {
     processId: process.id,
     recipient: signer.email,
-    template: kind,
+    template: kind === 'invitation' && input.forwardedBy ? 'forwarded' : kind,
     params: {
+      ...(kind === 'invitation' && input.forwardedBy ? { forwardedBy: input.forwardedBy } : {}),
       signerId: signer.id,
       signerName: signer.name,
       senderName: sender.name ?? sender.email,
@@ -43,7 +44,7 @@ export async function inviteSigner(ctx: Ctx, input: InvitationTarget): Promise<v
       ...(input.replacedDocument ? { replacedDocument: input.replacedDocument } : {}),
     },
   });
-  const smsKind = kind === 'reminder' ? 'reminder' : input.forwarded ? 'forwarded' : 'invitation';
+  const smsKind = kind === 'reminder' ? 'reminder' : input.forwardedBy ? 'forwarded' : 'invitation';
   if (signer.phone && smsWanted(await getSettings(ctx), smsKind, process.smsNotifications)) {
     await queueMessage(ctx, {
       processId: process.id,

@@ -122,10 +122,11 @@ export async function signAsSigner(
       actor: signer.email,
     });
     const [sender] = await tx.db.select().from(users).where(eq(users.id, process.senderId));
+    const forwardedBy = signer.name ? `${signer.name} (${signer.email})` : signer.email;
     if (added) {
       await recordAuditEvent(tx, { processId: process.id, type: 'forwarded', message: `Signed by ${signer.email} and forwarded to ${added.email}`, actor: signer.email });
       // In a forced order the added signer is next, and is invited below with the rest; otherwise now.
-      if (!process.signingOrder) await inviteSigner(tx, { process, sender, signer: added, kind: 'invitation', forwarded: true });
+      if (!process.signingOrder) await inviteSigner(tx, { process, sender, signer: added, kind: 'invitation', forwardedBy });
     }
 
     const rest = await tx.db
@@ -136,7 +137,7 @@ export async function signAsSigner(
     if (rest.length > 0) {
       const next = rest[0];
       if (process.signingOrder && next.status === 'waiting') {
-        await inviteSigner(tx, { process, sender, signer: next, kind: 'invitation', forwarded: next.id === added?.id });
+        await inviteSigner(tx, { process, sender, signer: next, kind: 'invitation', forwardedBy: next.id === added?.id ? forwardedBy : undefined });
       }
       return { processCompleted: false };
     }

@@ -17,6 +17,7 @@ function sampleOf(kind: string, channel: string): { template: MessageTemplate; p
   }
   const samples: Record<string, Record<string, unknown>> = {
     invitation,
+    forwarded: { ...invitation, forwardedBy: 'Bert Boss (bert@example.com)' },
     reminder: invitation,
     rejected: { processTitle: sampleTitle, rejectedBy: 'Anna Signer (anna@example.com)', reason: 'The price is wrong.' },
     aborted: { processTitle: sampleTitle, senderName: 'Sam Sender' },

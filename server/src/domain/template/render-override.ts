@@ -16,11 +16,13 @@ const shorten = (s: string, max: number) => (s.length > max ? `${s.slice(0, max 
 function valuesOf(template: MessageTemplate, params: MessageParams[MessageTemplate], env: RenderEnv, t: Translate): { values: Record<string, string>; link?: string } {
   switch (template) {
     case 'invitation':
+    case 'forwarded':
     case 'reminder': {
-      const p = params as InvitationParams;
+      const p = params as InvitationParams & { forwardedBy?: string };
       const link = env.signingLink(p.signerId);
       const greeting = p.signerName ? t('mail.hello', { name: p.signerName }) : t('mail.helloNoName');
-      return { values: { greeting, name: p.signerName ?? '', sender: p.senderName, senderEmail: p.senderEmail, title: p.processTitle, message: p.message, link }, link };
+      const values = { greeting, name: p.signerName ?? '', sender: p.senderName, senderEmail: p.senderEmail, title: p.processTitle, message: p.message, link };
+      return { values: template === 'forwarded' ? { ...values, forwardedBy: p.forwardedBy ?? '' } : values, link };
     }
     case 'rejected': {
       const p = params as MessageParams['rejected'];

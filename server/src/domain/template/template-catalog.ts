@@ -38,12 +38,23 @@ export const templateCatalog: CatalogEntry[] = [
   {
     kind: 'invitation',
     channel: 'email',
-    title: 'Invitation to sign (also sent to a person a request is forwarded to)',
+    title: 'Invitation to sign',
     placeholders: invitationPlaceholders,
     required: ['link'],
     defaults: (t) => ({
       subject: t('mail.invitationSubject', vars),
       body: paragraphs(ph('greeting'), t('mail.invitationIntro', vars), ph('message'), t('mail.openAndSign'), ph('link'), t('mail.personal')),
+    }),
+  },
+  {
+    kind: 'forwarded',
+    channel: 'email',
+    title: 'Forwarded request (to the person a signer forwarded the request to)',
+    placeholders: { ...invitationPlaceholders, forwardedBy: 'who forwarded the request to this person' },
+    required: ['link'],
+    defaults: (t) => ({
+      subject: t('mail.invitationSubject', vars),
+      body: paragraphs(ph('greeting'), t('mail.forwardedIntro', { ...vars, forwardedBy: ph('forwardedBy') }), ph('message'), t('mail.openAndSign'), ph('link'), t('mail.personal')),
     }),
   },
   {

@@ -1,8 +1,9 @@
 // Checks a username-or-email and password, counting failures: after the admin's number of wrong passwords the
 // account is locked for a while, whatever password is tried, so guessing is slow.
-import { eq, or, sql } from 'drizzle-orm';
-import { groups, users } from '../../db/schema';
-import { groupOfUser, toActor } from './actor';
+import { eq } from 'drizzle-orm';
+import { users } from '../../db/schema';
+import { toActor } from './actor';
+import { findLoginUser } from './find-login-user';
 import type { Ctx, UserActor } from '../context';
 import { DomainError } from '../errors';
 import { getSettings } from '../settings/get-settings';
@@ -12,13 +13,7 @@ export async function authenticatePassword(
   ctx: Ctx,
   input: { login: string; password: string },
 ): Promise<UserActor> {
-  const login = input.login.trim().toLowerCase();
-  const [found] = await ctx.db
-    .select({ user: users, fromGroup: groups.privileges })
-    .from(users)
-    .leftJoin(groups, groupOfUser)
-    .where(or(eq(users.email, login), eq(sql`lower(${users.username})`, login)))
-    .limit(1);
+  const found = await findLoginUser(ctx, input);
   const user = found?.user;
   const now = ctx.clock();
   const ok = await verifyPassword(input.password, user?.passwordHash ?? null);
@@ -42,5 +37,5 @@ export async function authenticatePassword(
     throw new DomainError('unauthorized', 'Wrong username or password');
   }
   if (user.failedLogins > 0) await ctx.db.update(users).set({ failedLogins: 0 }).where(eq(users.id, user.id));
-  return toActor({ ...user, own: user.privileges, fromGroup: found.fromGroup });
+  return toActor({ ...user, own: user.privileges, fromGroup: found!.fromGroup });
 }
