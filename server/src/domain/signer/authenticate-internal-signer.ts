@@ -6,6 +6,7 @@ import { userSigningKeys, users } from '../../db/schema';
 import type { Ctx } from '../context';
 import { DomainError } from '../errors';
 import { getSettings } from '../settings/get-settings';
+import type { Settings } from '@secure-signature/shared';
 import { authenticatePassword } from '../user/authenticate-password';
 
 export interface InternalSigner {
@@ -15,8 +16,8 @@ export interface InternalSigner {
 }
 
 /** The account a signer's email belongs to, when the admin wants such signers to re-enter its password. */
-export async function accountOfSigner(ctx: Ctx, input: { email: string }): Promise<{ id: string } | null> {
-  if (!(await getSettings(ctx)).signingPurposes.usersReenterPassword) return null;
+export async function accountOfSigner(ctx: Ctx, input: { email: string; settings?: Settings }): Promise<{ id: string } | null> {
+  if (!(input.settings ?? (await getSettings(ctx))).signingPurposes.usersReenterPassword) return null;
   const [user] = await ctx.db
     .select({ id: users.id })
     .from(users)

@@ -64,6 +64,7 @@ export async function getSigningView(ctx: Ctx, input: { token: string; recordOpe
           : signer.status === 'waiting'
             ? 'not_your_turn'
             : 'yes';
+  const settings = await getSettings(ctx);
   if (input.recordOpen) {
     await recordAuditEvent(ctx, {
       processId: process.id,
@@ -105,11 +106,11 @@ export async function getSigningView(ctx: Ctx, input: { token: string; recordOpe
       .filter((p) => process.signatureMethods.includes(`oidc:${p.id}`))
       .map((p) => ({ id: p.id, name: p.name })),
     /** Whether organisation and title are shown, and whether this signer may correct their own. */
-    signerDetails: (await getSettings(ctx)).signerDetails.organizationAndTitle,
+    signerDetails: settings.signerDetails.organizationAndTitle,
     /** The admin's purposes: the signer picks one (and the record carries it) when there are any. */
-    purposes: (await getSettings(ctx)).signingPurposes.purposes,
+    purposes: settings.signingPurposes.purposes,
     /** The signer is a user of this service and re-enters the account's password to sign. */
-    asksAccountPassword: canAct === 'yes' && (await accountOfSigner(ctx, { email: signer.email })) !== null,
+    asksAccountPassword: canAct === 'yes' && (await accountOfSigner(ctx, { email: signer.email, settings })) !== null,
     signers: all,
     documents: visible,
     canAct,
