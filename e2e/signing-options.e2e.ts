@@ -10,7 +10,7 @@ import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { makePdf, processForm } from '../server/test/harness';
 import { launchBrowser, screenshot, screenshotsDir, waitUntil, withTracedContext } from './browser';
-import { adminToken, changeSettings, invitationLinkFor, startFlowServer, type FlowServer } from './flow-server';
+import { adminToken, changeSettings, invitationLinkFor, signInWithForm, startFlowServer, type FlowServer } from './flow-server';
 
 let sut: FlowServer;
 let browser: Browser;
@@ -126,4 +126,56 @@ test('a handwritten signature drawn with the mouse is printed on the sealed sign
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('signature blocks built in the /start form are signed in order, each by its own labelled button', async (t) => {
+  const title = 'Sale of the boat';
+  const [buyer, seller] = ['buyer@example.test', 'seller@example.test'];
+  await withTracedContext(browser, t.name, async (context) => {
+    const page = await context.newPage();
+    await signInWithForm(page, sut);
+    await page.goto(`${sut.server.url}/start`);
+    await page.getByLabel('Title', { exact: true }).fill(title);
+    for (const [i, email] of [buyer, seller].entries()) {
+      await page.getByRole('button', { name: 'Add signer' }).click();
+      await page.getByLabel(`Signer ${i + 1} email`).fill(email);
+    }
+    await page.getByTestId('file-input').setInputFiles([
+      { name: 'bill-of-sale.pdf', mimeType: 'application/pdf', buffer: Buffer.from(pdf) },
+      { name: 'inventory.pdf', mimeType: 'application/pdf', buffer: Buffer.from(pdf) },
+    ]);
+    await page.getByRole('button', { name: 'Add block' }).click();
+    await page.getByLabel('Block 1 label').fill('Approved by the buyer');
+    await page.getByLabel(`Block 1 signed by ${buyer}`).check({ force: true }); // Fluent draws its box over the input
+    await page.getByRole('button', { name: 'Add block' }).click();
+    await page.getByLabel('Block 2 label').fill('Accepted by the seller');
+    await page.getByLabel('Block 2 signs inventory.pdf').uncheck({ force: true });
+    await page.getByLabel(`Block 2 signed by ${seller}`).check({ force: true });
+    await screenshot(page, 'start-form-blocks-1280');
+    await page.getByRole('button', { name: 'Send for signature' }).click();
+    await page.getByTestId('process-created').waitFor({ timeout: 60_000 });
+    const processUrl = await page.getByRole('link', { name: /Follow the process/ }).getAttribute('href');
+
+    // The buyer's turn: their block's label is the sign button; the seller is not asked yet.
+    const signer = await context.newPage();
+    await signer.goto(await invitationLinkFor(sut, buyer, title));
+    await signer.getByRole('button', { name: 'I have read this and continue' }).click();
+    await signer.getByText('you approve exactly: bill-of-sale.pdf, inventory.pdf').waitFor();
+    await screenshot(signer, 'block-sign-buyer-1280');
+    await signer.getByRole('button', { name: 'Approved by the buyer', exact: true }).click();
+    await signer.locator('#state').getByText('You have signed. Thank you!').waitFor();
+
+    await signer.goto(await invitationLinkFor(sut, seller, title));
+    await signer.getByRole('button', { name: 'I have read this and continue' }).click();
+    await signer.locator('#blocks').getByText(`signed by ${buyer}`).waitFor();
+    await signer.getByText('you approve exactly: bill-of-sale.pdf.').waitFor();
+    await signer.setViewportSize({ width: 390, height: 844 });
+    await screenshot(signer, 'block-sign-seller-390');
+    await signer.getByRole('button', { name: 'Accepted by the seller', exact: true }).click();
+    await signer.locator('#state').getByText(/Everyone has signed/).waitFor();
+
+    await page.goto(new URL(processUrl!, sut.server.url).href);
+    await page.locator('#blocks').getByText(`by ${seller} (button)`).waitFor();
+    await screenshot(page, 'process-blocks-1280');
+  });
 });

@@ -41,12 +41,36 @@ export const builtInMethod = z.enum(['button', 'handwritten']);
 export const signatureMethod = z.union([builtInMethod, z.string().regex(/^oidc:[a-z0-9-]{1,40}$/, { error: 'unknown signature method' })]);
 export type SignatureMethod = z.infer<typeof signatureMethod>;
 
+/** The parts of the process message a signature block can cover: their text becomes part of what it approves. */
+export const messageField = z.enum(['title', 'message']);
+export type MessageField = z.infer<typeof messageField>;
+
+/** A signature block: one labelled signature (the label is its sign button) over chosen documents and message
+ *  fields, by one of the named signers or by any member of a group. Blocks are signed in order. */
+export const signatureBlockInput = z
+  .object({
+    label: z.string().trim().min(1, { error: 'is required' }).max(100),
+    /** The documents to sign it covers, by position among the uploaded documents (0 = the first); default: all. */
+    documents: z
+      .array(z.number().int().min(0).max(99))
+      .refine((list) => new Set(list).size === list.length, { error: 'each document once' })
+      .optional(),
+    /** The message fields it covers. */
+    fields: z.array(messageField).default([]),
+    /** Who may sign it: any of these signers (their emails, from `signers`)… */
+    signers: z.array(z.email({ error: 'must be a valid email address' })).max(100).default([]),
+    /** …or any member of this group (its name, as in Admin → Groups). */
+    group: z.string().trim().min(1).max(200).optional(),
+  })
+  .refine((b) => (b.signers.length > 0) !== (b.group !== undefined), { error: 'name its signers or a group, not both', path: ['signers'] });
+export type SignatureBlockInput = z.infer<typeof signatureBlockInput>;
+
 export const startProcessInput = z.object({
   title: z.string().trim().min(1, { error: 'is required' }).max(300),
   message: z.string().max(10_000).default(''),
+  /** At least one, unless signature blocks name a group instead. */
   signers: z
     .array(signerInput)
-    .min(1, { error: 'at least one signer is required' })
     .max(100, { error: 'at most 100 signers' })
     .refine((list) => new Set(list.map((s) => s.email.toLowerCase())).size === list.length, {
       error: 'each signer email may appear only once',
@@ -81,6 +105,26 @@ export const startProcessInput = z.object({
   language: language.default('en'),
   /** The report template (Admin → Report templates) when the admin lets senders choose; default: the default one. */
   reportTemplateId: z.uuid({ error: 'unknown report template' }).optional(),
+  /** Signature blocks, signed in this order; without them every signer signs everything. */
+  blocks: z.array(signatureBlockInput).max(20, { error: 'at most 20 signature blocks' }).optional(),
+}).superRefine((p, issue) => {
+  if (p.signers.length === 0 && !p.blocks?.some((b) => b.group)) {
+    issue.addIssue({ code: 'custom', path: ['signers'], message: 'at least one signer is required' });
+  }
+  const emails = new Set(p.signers.map((s) => s.email.toLowerCase()));
+  p.blocks?.forEach((b, i) => {
+    for (const email of b.signers) {
+      if (!emails.has(email.toLowerCase())) issue.addIssue({ code: 'custom', path: ['blocks', i, 'signers'], message: `${email} is not one of the signers` });
+    }
+  });
+  p.signers.forEach((s, i) => {
+    if (p.blocks?.length && !p.blocks.some((b) => b.signers.some((e) => e.toLowerCase() === s.email.toLowerCase()))) {
+      issue.addIssue({ code: 'custom', path: ['signers', i, 'email'], message: 'signs no signature block: name them in one or remove them' });
+    }
+  });
+  if (p.blocks?.length && (p.allowForward || p.allowSignAndForward)) {
+    issue.addIssue({ code: 'custom', path: ['blocks'], message: 'signature blocks cannot be forwarded: turn forwarding off' });
+  }
 });
 export type StartProcessInput = z.infer<typeof startProcessInput>;
 
@@ -117,6 +161,25 @@ export const signerView = z.object({
 });
 export type SignerView = z.infer<typeof signerView>;
 
+export const signatureBlockStatus = z.enum(['waiting', 'open', 'signed']);
+export const signatureBlockView = z.object({
+  id: z.string(),
+  position: z.number(),
+  label: z.string(),
+  /** The documents it covers: their filenames, and their ids. */
+  documents: z.array(z.string()),
+  documentIds: z.array(z.string()),
+  fields: z.array(messageField),
+  signers: z.array(z.string()),
+  group: z.string().nullable(),
+  /** waiting: an earlier block is not signed yet; open: its signers are asked now. */
+  status: signatureBlockStatus,
+  signedBy: z.string().nullable(),
+  signedAt: z.string().nullable(),
+  method: z.string().nullable(),
+});
+export type SignatureBlockView = z.infer<typeof signatureBlockView>;
+
 export const auditEventView = z.object({
   type: z.string(),
   ip: z.string().nullable(),
@@ -152,6 +215,8 @@ export const processView = processSummary.extend({
   sealedAt: z.string().nullable(),
   expiresAt: z.string().nullable(),
   signers: z.array(signerView),
+  /** Signature blocks, in signing order; empty when every signer signs everything. */
+  blocks: z.array(signatureBlockView),
   documents: z.array(documentView),
   auditTrail: z.array(auditEventView).optional(),
   /** Whether the audit trail's hash chain is intact, and what was edited or deleted if not. */

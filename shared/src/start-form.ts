@@ -48,3 +48,7 @@ export type AddressBookEntry = z.infer<typeof addressBookEntry>;
 /** Where a process was started; the client says so in the X-Client header. */
 export const startClient = z.enum(['outlook', 'web']);
 export type StartClient = z.infer<typeof startClient>;
+
+/** The admin's groups a sender may name in a signature block (signed-in senders only). */
+export const blockGroups = z.object({ groups: z.array(z.string()) });
+export type BlockGroups = z.infer<typeof blockGroups>;

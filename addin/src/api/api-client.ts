@@ -1,6 +1,6 @@
 // Talks to the Secure Signature API from either host. Authentication is the host's business: a Bearer token in
 // Outlook, the session cookie plus its CSRF token on /start.
-import type { AddressBookEntry, CurrentUser, ErrorBody, ProcessSearchResult, ProcessView, ReportTemplateOptions, StartClient, StartFormConfig } from '@secure-signature/shared';
+import type { AddressBookEntry, BlockGroups, CurrentUser, ErrorBody, ProcessSearchResult, ProcessView, ReportTemplateOptions, StartClient, StartFormConfig } from '@secure-signature/shared';
 
 export class ApiError extends Error {
   constructor(
@@ -37,6 +37,10 @@ export class ApiClient {
 
   addressBook(): Promise<{ entries: AddressBookEntry[] }> {
     return this.request('GET', '/api/v1/address-book');
+  }
+
+  blockGroups(): Promise<BlockGroups> {
+    return this.request('GET', '/api/v1/start-form/groups');
   }
 
   reportTemplates(): Promise<ReportTemplateOptions> {

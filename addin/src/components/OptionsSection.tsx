@@ -1,11 +1,18 @@
 // The options the admin lets senders choose.
-import { Checkbox, ChoiceGroup, Label, Stack } from '@fluentui/react';
+import { Checkbox, ChoiceGroup, Label, Stack, Text } from '@fluentui/react';
 import type { SignatureMethod, StartFormConfig } from '@secure-signature/shared';
 import { languages, type FormOptions, type Language } from '../form/form-state';
 
-type Props = { options: FormOptions; onChange: (o: FormOptions) => void; allowed: StartFormConfig['options']; disabled: boolean };
+type Props = {
+  options: FormOptions;
+  onChange: (o: FormOptions) => void;
+  allowed: StartFormConfig['options'];
+  disabled: boolean;
+  /** The process has signature blocks, which cannot be forwarded (the server refuses both together). */
+  forwardingOff?: boolean;
+};
 
-export function OptionsSection({ options, onChange, allowed, disabled }: Props) {
+export function OptionsSection({ options, onChange, allowed, disabled, forwardingOff }: Props) {
   const set = (patch: Partial<FormOptions>) => onChange({ ...options, ...patch });
   const toggleMethod = (method: SignatureMethod, on: boolean) =>
     set({ signatureMethods: allowed.signatureMethods.map((m) => m.id).filter((m) => (m === method ? on : options.signatureMethods.includes(m))) });
@@ -30,8 +37,9 @@ export function OptionsSection({ options, onChange, allowed, disabled }: Props) 
       )}
       {allowed.allowForwarding && (
         <>
-          <Checkbox label="Signers may sign and invite someone else to sign too" checked={options.allowSignAndForward} disabled={disabled} onChange={(_, v) => set({ allowSignAndForward: !!v })} />
-          <Checkbox label="Signers may forward the request to someone else without signing" checked={options.allowForward} disabled={disabled} onChange={(_, v) => set({ allowForward: !!v })} />
+          <Checkbox label="Signers may sign and invite someone else to sign too" checked={options.allowSignAndForward} disabled={disabled || forwardingOff} onChange={(_, v) => set({ allowSignAndForward: !!v })} />
+          <Checkbox label="Signers may forward the request to someone else without signing" checked={options.allowForward} disabled={disabled || forwardingOff} onChange={(_, v) => set({ allowForward: !!v })} />
+          {forwardingOff && <Text variant="small">Signature blocks cannot be forwarded: forwarding is off while the process has blocks.</Text>}
         </>
       )}
       {allowed.allowSmsNotifications && (

@@ -4,10 +4,11 @@ import { useEffect, useRef, useState } from 'react';
 import { DefaultButton, MessageBar, MessageBarType, PrimaryButton, Separator, Stack, TextField } from '@fluentui/react';
 import type { AddressBookEntry, CurrentUser, ProcessView, StartFormConfig } from '@secure-signature/shared';
 import type { Draft, StartHost } from '../host';
-import { defaultOptions, fileFromAttachment, formProblems, singleSignerWarning, processInput, progressPerFile, signersFromDraft, type FormFile, type FormOptions, type FormSigner } from '../form/form-state';
+import { blockSignerChoices, defaultOptions, fileFromAttachment, formProblems, pruneBlocks, singleSignerWarning, processInput, progressPerFile, signersFromDraft, type FormBlock, type FormFile, type FormOptions, type FormSigner } from '../form/form-state';
 import { FileList } from './FileList';
 import { OptionsSection } from './OptionsSection';
 import { ReportTemplatePicker } from './ReportTemplatePicker';
+import { SignatureBlocks } from './SignatureBlocks';
 import { ProcessCreated } from './ProcessCreated';
 import { SignerList } from './SignerList';
 
@@ -19,7 +20,12 @@ export function StartForm({ host, config, user, draft, onReload }: Props) {
   const [signers, setSigners] = useState<FormSigner[]>(() => signersFromDraft(draft));
   const [files, setFiles] = useState<FormFile[]>(() => draft.attachments.map(fileFromAttachment));
   const [options, setOptions] = useState<FormOptions>(() => defaultOptions(config, host.locale));
+  const [blocks, setBlocks] = useState<FormBlock[]>([]);
   const [addressBook, setAddressBook] = useState<AddressBookEntry[]>([]);
+  const [groups, setGroups] = useState<string[]>([]);
+  useEffect(() => {
+    host.api.blockGroups().then((r) => setGroups(r.groups), () => setGroups([]));
+  }, [host]);
   const [reportTemplateId, setReportTemplateId] = useState<string>();
   const [sending, setSending] = useState(false);
   const [showProblems, setShowProblems] = useState(false);
@@ -28,13 +34,25 @@ export function StartForm({ host, config, user, draft, onReload }: Props) {
   // Bytes already read survive a failed send, so "Try again" continues where it stopped.
   const bytes = useRef(new Map<string, Uint8Array>());
 
+  const blockSigners = blockSignerChoices(signers, { email: user.email, senderSigns: options.senderSigns });
+  // A signer or document that leaves the form leaves the blocks too.
+  const blockSignersKey = blockSigners.join('\n');
+  useEffect(() => {
+    setBlocks((list) => pruneBlocks(list, blockSignersKey ? blockSignersKey.split('\n') : [], files));
+  }, [blockSignersKey, files]);
+  // Blocks cannot be forwarded: adding one turns forwarding off.
+  const changeBlocks = (next: FormBlock[]) => {
+    setBlocks(next);
+    if (next.length) setOptions((o) => ({ ...o, allowForward: false, allowSignAndForward: false }));
+  };
+
   useEffect(() => {
     host.api.addressBook().then((r) => setAddressBook(r.entries), () => setAddressBook([]));
   }, [host]);
 
   const patch = (key: string, change: Partial<FormFile>) => setFiles((list) => list.map((f) => (f.key === key ? { ...f, ...change } : f)));
   const singleSigner = singleSignerWarning({ signers, senderSigns: options.senderSigns, warn: config.options.warnSingleSigner });
-  const problems = formProblems({ title, signers, files, senderSigns: options.senderSigns, maxUploadBytes: config.maxUploadBytes, requirePhone: config.options.requirePhone, attachments: config.options.attachments, signatureMethods: options.signatureMethods });
+  const problems = formProblems({ title, signers, files, senderSigns: options.senderSigns, maxUploadBytes: config.maxUploadBytes, requirePhone: config.options.requirePhone, attachments: config.options.attachments, signatureMethods: options.signatureMethods, blocks, senderEmail: user.email });
 
   async function readFiles(list: FormFile[]): Promise<boolean> {
     for (const f of list) {
@@ -71,7 +89,7 @@ export function StartForm({ host, config, user, draft, onReload }: Props) {
     setFiles((all) => all.map((f) => ({ ...f, state: 'uploading', progress: 0 })));
     try {
       const view = await host.api.startProcess(
-        withReportTemplate(reportTemplateId, processInput({ title, message, signers, options, sender: user, chooseMethods: config.options.chooseMethods, adminReminders: config.options.reminders.sendersOverride ? config.options.reminders : undefined })),
+        withReportTemplate(reportTemplateId, processInput({ title, message, signers, options, sender: user, chooseMethods: config.options.chooseMethods, adminReminders: config.options.reminders.sendersOverride ? config.options.reminders : undefined, files: list, blocks })),
         list.map((f) => ({ name: f.name, kind: f.kind, bytes: bytes.current.get(f.key)! })),
         ({ loaded, total }) => {
           const shares = progressPerFile(sizes, loaded, total);
@@ -112,7 +130,9 @@ export function StartForm({ host, config, user, draft, onReload }: Props) {
       <SignerList signers={signers} onChange={setSigners} addressBook={addressBook} ordered={options.signingOrder} disabled={sending} phoneRequired={config.options.requirePhone} withDetails={config.options.signerDetails} />
       <FileList files={files} onChange={setFiles} picker={picker} pickerReason={draft.filePickerReason} disabled={sending} />
       <Separator />
-      <OptionsSection options={options} onChange={setOptions} allowed={config.options} disabled={sending} />
+      <OptionsSection options={options} onChange={setOptions} allowed={config.options} disabled={sending} forwardingOff={blocks.length > 0} />
+      <Separator />
+      <SignatureBlocks blocks={blocks} onChange={changeBlocks} files={files} signerEmails={blockSigners} groups={groups} disabled={sending} />
       <ReportTemplatePicker host={host} value={reportTemplateId} onChange={setReportTemplateId} disabled={sending} />
       {singleSigner && (
         <MessageBar messageBarType={MessageBarType.info} isMultiline data-testid="single-signer-warning">

@@ -2,7 +2,7 @@
 // and the process that is sent.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { fileFromAttachment, formatSize, formProblems, languageFor, move, processInput, progressPerFile, singleSignerWarning, type FormFile, type FormSigner } from './form-state';
+import { blockSignerChoices, fileFromAttachment, formatSize, formProblems, languageFor, move, processInput, progressPerFile, pruneBlocks, singleSignerWarning, type FormBlock, type FormFile, type FormSigner } from './form-state';
 
 const signer = (email: string, name = '', phone = ''): FormSigner => ({ key: email, email, name, phone });
 const doc = (name: string, size = 1000, kind: FormFile['kind'] = 'document'): FormFile => ({
@@ -95,6 +95,51 @@ describe('start form', () => {
     assert.deepEqual(withMe.signers.at(-1), { email: 'Me@Example.com', name: 'Me' });
     const already = processInput({ title: 'Lease', message: '', signers: [signer('me@example.com')], options: { ...options, senderSigns: true }, sender });
     assert.equal(already.signers.length, 1);
+  });
+
+  test('signature blocks name documents by their place among the documents to sign, in upload order', () => {
+    // An attachment between the documents does not count: appendix.pdf is the second document.
+    const files = [doc('lease.pdf'), doc('terms.docx', 10, 'attachment'), doc('appendix.pdf'), doc('floorplan.pdf')];
+    const signers = [signer('a@example.com'), signer('b@example.com')];
+    const block = (b: Partial<FormBlock>): FormBlock => ({ key: 'k', label: 'Landlord', documentKeys: [], fields: [], signerEmails: [], ...b });
+    const sent = processInput({
+      title: 'Lease',
+      message: '',
+      signers,
+      options,
+      files,
+      blocks: [
+        block({ label: ' Landlord ', documentKeys: ['floorplan.pdf', 'appendix.pdf'], fields: ['message', 'title'], signerEmails: ['A@example.com'] }),
+        block({ label: 'Tenant', documentKeys: ['lease.pdf', 'appendix.pdf', 'floorplan.pdf'], signerEmails: ['b@example.com'] }),
+        block({ label: 'Board', group: 'Board members' }),
+      ],
+    });
+    assert.deepEqual(sent.blocks, [
+      { label: 'Landlord', documents: [1, 2], fields: ['title', 'message'], signers: ['a@example.com'] },
+      { label: 'Tenant', fields: [], signers: ['b@example.com'] },
+      { label: 'Board', fields: [], signers: [], group: 'Board members' },
+    ]);
+    assert.equal('blocks' in processInput({ title: 'Lease', message: '', signers, options, files, blocks: [] }), false, 'no blocks: every signer signs everything');
+  });
+
+  test('a removed signer or document leaves the blocks; a block naming a group needs no signer', () => {
+    const files = [doc('lease.pdf'), doc('appendix.pdf')];
+    const block: FormBlock = { key: 'k', label: 'Parties', documentKeys: ['appendix.pdf'], fields: [], signerEmails: ['a@example.com', 'b@example.com'] };
+    const remaining = [signer('a@example.com')];
+    assert.deepEqual(processInput({ title: 'Lease', message: '', signers: remaining, options, files, blocks: [block] }).blocks?.[0].signers, ['a@example.com']);
+    const pruned = pruneBlocks([block], blockSignerChoices(remaining), [files[0]]);
+    assert.deepEqual(pruned, [{ ...block, documentKeys: [], signerEmails: ['a@example.com'] }]);
+    const untouched = [block];
+    assert.equal(pruneBlocks(untouched, ['a@example.com', 'b@example.com'], files), untouched);
+    assert.deepEqual(pruneBlocks([block], [], files)[0].signerEmails, []);
+    const base = { title: 'Lease', signers: [], files, senderSigns: false, maxUploadBytes: 5000 };
+    assert.deepEqual(formProblems({ ...base, blocks: [{ ...block, signerEmails: [] }] }), ['Add at least one signer.', 'Signature block "Parties": choose who signs it.']);
+    assert.deepEqual(formProblems({ ...base, blocks: [{ ...block, label: ' ', signerEmails: [], group: 'Board' }] }), ['Signature block 1: give it a label (the text of its sign button).']);
+    const named: FormBlock = { ...block, signerEmails: ['a@example.com'] };
+    assert.deepEqual(formProblems({ ...base, signers: [signer('a@example.com'), signer('b@example.com')], blocks: [named] }), ['b@example.com signs no signature block: name them in one or remove them.']);
+    assert.deepEqual(formProblems({ ...base, signers: [signer('a@example.com')], senderSigns: true, senderEmail: 'me@example.com', blocks: [named] }), ['me@example.com signs no signature block: name them in one or remove them.']);
+    assert.deepEqual(formProblems({ ...base, signers: [signer('A@example.com')], blocks: [named] }), []);
+    assert.deepEqual(blockSignerChoices([signer('a@example.com'), signer('typo')], { email: 'Me@example.com', senderSigns: true }), ['a@example.com', 'Me@example.com']);
   });
 
   test('one signer without the sender is warned about when the admin wants it, never refused', () => {

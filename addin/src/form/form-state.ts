@@ -1,6 +1,6 @@
 // The start form's data, and the pure rules on it: what the draft pre-fills, what a file's default role is,
 // how upload progress splits over the files, and the process the form sends. No React, no Office: unit-tested.
-import type { SignatureMethod, StartFormConfig, StartProcessInput } from '@secure-signature/shared';
+import type { MessageField, SignatureMethod, StartFormConfig, StartProcessInput } from '@secure-signature/shared';
 import type { DraftAttachment } from '../office/compose-item';
 import type { Draft, DraftSigner } from '../host';
 
@@ -24,6 +24,62 @@ export type FormFile = {
 
 /** A signer in the form; organisation and title only when the admin turned them on. */
 export type FormSigner = DraftSigner & { key: string; phone: string; organization?: string; jobTitle?: string };
+
+/** A signature block: one labelled signature (its own sign button) over chosen documents and message fields, by one
+ *  of the named signers or by any member of a group. Blocks are signed in the order of the list. */
+export type FormBlock = {
+  key: string;
+  label: string;
+  /** The documents it covers, by FormFile key; empty: every document to sign. */
+  documentKeys: string[];
+  fields: MessageField[];
+  /** Named signers, by the email in the signer list (or the sender's, when they sign too). */
+  signerEmails: string[];
+  /** Set: any member of this group signs instead of named signers. */
+  group?: string;
+};
+
+export const newBlock = (): FormBlock => ({ key: newKey('block'), label: '', documentKeys: [], fields: [], signerEmails: [] });
+
+/** The emails a block may name: the signers' (valid-looking ones) and the sender's when they sign too. */
+export function blockSignerChoices(signers: FormSigner[], sender?: { email: string; senderSigns: boolean }): string[] {
+  const emails = signers.map((s) => s.email.trim()).filter((e) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e));
+  if (sender?.senderSigns && !emails.some((e) => e.toLowerCase() === sender.email.toLowerCase())) emails.push(sender.email);
+  return emails.filter((e, i) => emails.findIndex((x) => x.toLowerCase() === e.toLowerCase()) === i);
+}
+
+/** The blocks without references to signers and documents that left the form (removed, renamed, made an attachment),
+ *  so a block never sends someone who is no longer asked. The same list back when nothing changed. */
+export function pruneBlocks(blocks: FormBlock[], signerEmails: string[], files: FormFile[]): FormBlock[] {
+  const emails = new Set(signerEmails.map((e) => e.toLowerCase()));
+  const documents = new Set(files.filter((f) => f.kind === 'document').map((f) => f.key));
+  let changed = false;
+  const next = blocks.map((b) => {
+    const documentKeys = b.documentKeys.filter((k) => documents.has(k));
+    const signers = b.signerEmails.filter((e) => emails.has(e.toLowerCase()));
+    if (documentKeys.length === b.documentKeys.length && signers.length === b.signerEmails.length) return b;
+    changed = true;
+    return { ...b, documentKeys, signerEmails: signers };
+  });
+  return changed ? next : blocks;
+}
+
+/** The blocks as the server takes them: documents by position among the documents to sign in the order they are
+ *  uploaded (left out when the block covers them all), signers as spelled in the signer list. */
+function blocksInput(blocks: FormBlock[], files: FormFile[], signers: { email: string }[]): StartProcessInput['blocks'] {
+  if (blocks.length === 0) return undefined;
+  const documents = files.filter((f) => f.kind === 'document').map((f) => f.key);
+  return blocks.map((b) => {
+    const positions = documents.flatMap((key, i) => (b.documentKeys.includes(key) ? [i] : []));
+    const named = signers.filter((s) => b.signerEmails.some((e) => e.toLowerCase() === s.email.toLowerCase())).map((s) => s.email);
+    return {
+      label: b.label.trim(),
+      ...(positions.length > 0 && positions.length < documents.length ? { documents: positions } : {}),
+      fields: (['title', 'message'] as const).filter((f) => b.fields.includes(f)),
+      ...(b.group !== undefined ? { signers: [], group: b.group } : { signers: named }),
+    };
+  });
+}
 
 export type FormOptions = {
   signingOrder: boolean;
@@ -136,10 +192,15 @@ export function formProblems(input: {
   signatureMethods?: SignatureMethod[];
   /** The admin's rule for attachments; off: only documents to sign may be sent. */
   attachments?: 'off' | 'hidden' | 'shown';
+  blocks?: FormBlock[];
+  /** The sender's email: with "I sign too" they are a signer, so a block must name them. */
+  senderEmail?: string;
 }): string[] {
   const problems: string[] = [];
+  const blocks = input.blocks ?? [];
   if (!input.title.trim()) problems.push('Give the process a title (the message subject).');
-  if (input.signers.length === 0 && !input.senderSigns) problems.push('Add at least one signer.');
+  // A block signed by a group's member needs no named signer.
+  if (input.signers.length === 0 && !input.senderSigns && !blocks.some((b) => b.group !== undefined)) problems.push('Add at least one signer.');
   input.signers.forEach((s, i) => {
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s.email.trim())) problems.push(`Signer ${i + 1}: "${s.email || '(empty)'}" is not an email address.`);
     if (input.requirePhone && !s.phone.trim()) problems.push(`Signer ${i + 1}: a phone number is needed for the SMS PIN.`);
@@ -155,6 +216,17 @@ export function formProblems(input: {
     if (f.kind === 'document' && !isPdfName(f.name)) problems.push(`${f.name} is not a PDF; it can only be sent as an attachment.`);
     if (f.size > input.maxUploadBytes) problems.push(`${f.name} is ${formatSize(f.size)}; the server takes files up to ${formatSize(input.maxUploadBytes)}.`);
   }
+  blocks.forEach((b, i) => {
+    const name = b.label.trim() ? `Signature block "${b.label.trim()}"` : `Signature block ${i + 1}`;
+    if (!b.label.trim()) problems.push(`${name}: give it a label (the text of its sign button).`);
+    if (b.group === undefined && b.signerEmails.length === 0) problems.push(`${name}: choose who signs it.`);
+  });
+  // With blocks, a signer signs only the blocks that name them: one named in none would be asked for nothing.
+  if (blocks.length) {
+    const named = new Set(blocks.flatMap((b) => (b.group === undefined ? b.signerEmails.map((e) => e.toLowerCase()) : [])));
+    const asked = [...input.signers.map((s) => s.email.trim()), ...(input.senderSigns && input.senderEmail ? [input.senderEmail] : [])];
+    for (const email of asked) if (email && !named.has(email.toLowerCase())) problems.push(`${email} signs no signature block: name them in one or remove them.`);
+  }
   return problems;
 }
 
@@ -168,6 +240,9 @@ export function processInput(input: {
   chooseMethods?: boolean;
   /** The admin's reminders: the process sends its own only when the sender changed the first-reminder days. */
   adminReminders?: { firstAfterDays: number; repeatEveryDays: number; maxReminders: number };
+  /** The files in the order they are uploaded: block documents are positions among the documents to sign. */
+  files?: FormFile[];
+  blocks?: FormBlock[];
 }): StartProcessInput {
   const signers = input.signers.map((s) => ({
     email: s.email.trim(),
@@ -202,6 +277,7 @@ export function processInput(input: {
         }
       : {}),
     language: input.options.language,
+    ...(input.blocks?.length ? { blocks: blocksInput(input.blocks, input.files ?? [], signers) } : {}),
   };
 }
 

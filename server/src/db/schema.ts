@@ -171,6 +171,28 @@ export const processes = pgTable(
   ],
 );
 
+/** How a signature was made and what binds it to what it approved: on a signer row, or on a signature block
+ *  (processes with blocks). A function, because every table needs its own column builders. */
+const signatureColumns = () => ({
+  signedAt: at('signed_at'),
+  method: text('method'),
+  ip: text('ip'),
+  userAgent: text('user_agent'),
+  /** What the signer approved, canonical JSON: process, signer, method, time, SHA-256 of every document. */
+  signRecord: text('sign_record'),
+  /** Base64 signature over signRecord by the key in signKeyId: binds the signature to exactly those bytes. */
+  signHash: text('sign_hash'),
+  signKeyId: uuid('sign_key_id').references(() => sealKeys.id),
+  /** Set when the sign hash was made with the signing user's own key instead of the organisation's. */
+  userSigningKeyId: uuid('user_signing_key_id').references(() => userSigningKeys.id),
+  /** What the signer signed for, from the admin's list of purposes (part of the signed record). */
+  purpose: text('purpose'),
+  /** SHA-256 (in blobs) of the PNG a handwritten signature was drawn as; printed on the signatures page. */
+  drawingSha256: text('drawing_sha256'),
+  /** What the identity provider verified at signing: provider, name, identity number, subject. */
+  identity: jsonb('identity').$type<Record<string, string>>(),
+});
+
 export const signers = pgTable(
   'signers',
   {
@@ -191,43 +213,55 @@ export const signers = pgTable(
     lastRemindedAt: at('last_reminded_at'),
     /** Automatic reminders sent so far (manual ones only move lastRemindedAt). */
     remindersSent: integer('reminders_sent').notNull().default(0),
-    signedAt: at('signed_at'),
     rejectedAt: at('rejected_at'),
     rejectReason: text('reject_reason'),
-    method: text('method'),
-    ip: text('ip'),
-    userAgent: text('user_agent'),
-    /** What the signer approved, canonical JSON: process, signer, method, time, SHA-256 of every document. */
-    signRecord: text('sign_record'),
-    /** Base64 signature over signRecord by the key in signKeyId: binds the signature to exactly those bytes. */
-    signHash: text('sign_hash'),
-    signKeyId: uuid('sign_key_id').references(() => sealKeys.id),
-    /** Set when the sign hash was made with the signing user's own key instead of the organisation's. */
-    userSigningKeyId: uuid('user_signing_key_id').references(() => userSigningKeys.id),
-    /** What the signer signed for, from the admin's list of purposes (part of the signed record). */
-    purpose: text('purpose'),
     /** Wrong SMS PINs entered; ordering a new PIN does not reset it, a right PIN or the sender's unlock does. */
     pinFailures: integer('pin_failures').notNull().default(0),
     /** Set when pinFailures reached the limit: the link shows nothing until the sender unlocks it. */
     pinLockedAt: at('pin_locked_at'),
-    /** SHA-256 (in blobs) of the PNG a handwritten signature was drawn as; printed on the signatures page. */
-    drawingSha256: text('drawing_sha256'),
     /** The national identity number the sender asked for: an identity-provider signature by anyone else is refused. */
     identityNumber: text('identity_number'),
     /** The company the signer signs for; the signing-right service confirms it after authentication. */
     businessId: text('business_id'),
     /** Why the signing-right service last refused this signer, shown to them on the page. */
     signingRightRefusal: text('signing_right_refusal'),
-    /** What the identity provider verified at signing: provider, name, identity number, subject. */
-    identity: jsonb('identity').$type<Record<string, string>>(),
     /** When the signer accepted the admin's disclaimer (asked once, when the admin shows one). */
     disclaimerAcceptedAt: at('disclaimer_accepted_at'),
+    ...signatureColumns(),
   },
   (t) => [
     uniqueIndex('signers_process_position_idx').on(t.processId, t.position),
     // The reminder scheduler looks only at signers still to act.
     index('signers_invited_idx').on(t.invitedAt).where(sql`status = 'invited'`),
   ],
+);
+
+/** Signature blocks of a process (see shared `signatureBlockInput`), signed in position order. A block holds its
+ *  one signature like a signer row does: the signed record and its sign hash, by the signer in signerId. */
+export const signatureBlocks = pgTable(
+  'signature_blocks',
+  {
+    id: uuid('id').primaryKey(),
+    processId: uuid('process_id').notNull().references(() => processes.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    label: text('label').notNull(),
+    /** The documents to sign it covers (ids of `documents`). */
+    documentIds: jsonb('document_ids').notNull().$type<string[]>(),
+    /** The message fields it covers: 'title', 'message'. */
+    fields: jsonb('fields').notNull().default([]).$type<('title' | 'message')[]>(),
+    /** Who may sign: these signers' emails, or any member of the group. */
+    signerEmails: jsonb('signer_emails').notNull().default([]).$type<string[]>(),
+    groupId: uuid('group_id').references(() => groups.id, { onDelete: 'set null' }),
+    /** The group's name when the process started: still shown if the group is renamed or deleted. */
+    groupName: text('group_name'),
+    /** The language of the invitations group members get (the process's language at start). */
+    language: text('language').notNull().default('en'),
+    status: text('status', { enum: ['waiting', 'open', 'signed'] }).notNull().default('waiting'),
+    openedAt: at('opened_at'),
+    signerId: uuid('signer_id').references(() => signers.id),
+    ...signatureColumns(),
+  },
+  (t) => [uniqueIndex('signature_blocks_process_position_idx').on(t.processId, t.position)],
 );
 
 /** SMS PINs ordered by signers. The PIN itself is derived from the id under the server secret (like the link),

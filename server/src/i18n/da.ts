@@ -2,6 +2,18 @@ import type { Texts } from './en';
 
 export const da: Texts = {
   sign: {
+    drawSignBlock: '{{label}}, med denne underskrift',
+    nothingLeft: 'Der er intet tilbage for dig at underskrive: de signaturblokke, du kunne underskrive, er underskrevet.',
+    errorBlockSigned: 'Signaturblokken blev underskrevet imens. Siden viser nu, hvad der mangler.',
+    blocks: 'Signaturblokke',
+    blockOpen: 'til underskrift nu',
+    blockWaiting: 'venter',
+    blockSigned: 'underskrevet af {{who}}',
+    blockGroup: 'ethvert medlem af {{group}}',
+    blockCovers: 'Omfatter: {{what}}',
+    fieldTitle: 'titlen',
+    fieldMessage: 'beskeden',
+    approveBlock: 'Ved at underskrive “{{label}}” godkender du præcis: {{what}}.',
     asks: '{{sender}} ({{senderEmail}}) beder {{signer}} om at underskrive.',
     documents: 'Dokumenter',
     download: 'hent',

@@ -2,6 +2,18 @@ import type { Texts } from './en';
 
 export const de: Texts = {
   sign: {
+    drawSignBlock: '{{label}}, mit dieser Unterschrift',
+    nothingLeft: 'Für Sie ist nichts mehr zu unterschreiben: Die Signaturblöcke, die Sie unterschreiben konnten, sind unterschrieben.',
+    errorBlockSigned: 'Dieser Signaturblock wurde inzwischen unterschrieben. Die Seite zeigt jetzt, was noch offen ist.',
+    blocks: 'Signaturblöcke',
+    blockOpen: 'jetzt zu unterschreiben',
+    blockWaiting: 'wartet',
+    blockSigned: 'unterschrieben von {{who}}',
+    blockGroup: 'jedes Mitglied von {{group}}',
+    blockCovers: 'Umfasst: {{what}}',
+    fieldTitle: 'den Titel',
+    fieldMessage: 'die Nachricht',
+    approveBlock: 'Mit der Unterschrift „{{label}}“ genehmigen Sie genau: {{what}}.',
     asks: '{{sender}} ({{senderEmail}}) bittet {{signer}} um die Unterschrift.',
     documents: 'Dokumente',
     download: 'herunterladen',

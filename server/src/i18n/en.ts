@@ -1,6 +1,18 @@
 // English texts: the reference every other language must match key for key (checked by the type of `Texts`).
 export const en = {
   sign: {
+    drawSignBlock: '{{label}}, with this signature',
+    nothingLeft: 'Nothing is left for you to sign: the signature blocks you could sign have been signed.',
+    errorBlockSigned: 'That signature block was signed meanwhile. The page now shows what is left.',
+    blocks: 'Signature blocks',
+    blockOpen: 'to sign now',
+    blockWaiting: 'waiting',
+    blockSigned: 'signed by {{who}}',
+    blockGroup: 'any member of {{group}}',
+    blockCovers: 'Covers: {{what}}',
+    fieldTitle: 'the title',
+    fieldMessage: 'the message',
+    approveBlock: 'By signing “{{label}}” you approve exactly: {{what}}.',
     asks: '{{sender}} ({{senderEmail}}) asks {{signer}} to sign.',
     documents: 'Documents',
     download: 'download',

@@ -2,6 +2,18 @@ import type { Texts } from './en';
 
 export const fi: Texts = {
   sign: {
+    drawSignBlock: '{{label}} tällä allekirjoituksella',
+    nothingLeft: 'Sinulle ei ole enää allekirjoitettavaa: allekirjoituslohkot, jotka olisit voinut allekirjoittaa, on allekirjoitettu.',
+    errorBlockSigned: 'Allekirjoituslohko allekirjoitettiin juuri. Sivu näyttää nyt, mitä on jäljellä.',
+    blocks: 'Allekirjoituslohkot',
+    blockOpen: 'allekirjoitettavana',
+    blockWaiting: 'odottaa',
+    blockSigned: 'allekirjoittaja {{who}}',
+    blockGroup: 'kuka tahansa ryhmästä {{group}}',
+    blockCovers: 'Kattaa: {{what}}',
+    fieldTitle: 'otsikon',
+    fieldMessage: 'viestin',
+    approveBlock: 'Allekirjoittamalla ”{{label}}” hyväksyt täsmälleen: {{what}}.',
     asks: '{{sender}} ({{senderEmail}}) pyytää allekirjoittajaa {{signer}} allekirjoittamaan.',
     documents: 'Asiakirjat',
     download: 'lataa',

@@ -2,6 +2,18 @@ import type { Texts } from './en';
 
 export const sv: Texts = {
   sign: {
+    drawSignBlock: '{{label}}, med denna underskrift',
+    nothingLeft: 'Du har inget kvar att skriva under: de signaturblock du kunde skriva under har undertecknats.',
+    errorBlockSigned: 'Signaturblocket undertecknades under tiden. Sidan visar nu vad som återstår.',
+    blocks: 'Signaturblock',
+    blockOpen: 'att skriva under nu',
+    blockWaiting: 'väntar',
+    blockSigned: 'undertecknat av {{who}}',
+    blockGroup: 'vilken medlem som helst av {{group}}',
+    blockCovers: 'Omfattar: {{what}}',
+    fieldTitle: 'rubriken',
+    fieldMessage: 'meddelandet',
+    approveBlock: 'Genom att skriva under ”{{label}}” godkänner du exakt: {{what}}.',
     asks: '{{sender}} ({{senderEmail}}) ber {{signer}} att skriva under.',
     documents: 'Dokument',
     download: 'ladda ner',

@@ -17,6 +17,7 @@ import {
   settingsSchema,
   startFormConfig,
   startProcessInput,
+  blockGroups,
   tokenResponse,
   updateUserInput,
   userView,
@@ -74,6 +75,7 @@ export const operations: Operation[] = [
 
   { method: 'get', path: '/start-form/config', tag: 'Start form', summary: "The start form's options as the admin set them", auth: 'none', response: startFormConfig },
   { method: 'get', path: '/me', tag: 'Start form', summary: 'The signed-in user', response: currentUser },
+  { method: 'get', path: '/start-form/groups', tag: 'Start form', summary: 'The groups a signature block may name (any member signs)', response: blockGroups },
   { method: 'get', path: '/start-form/report-templates', tag: 'Start form', summary: 'Whether the sender picks a report template, and which they may', response: z.object({ choose: z.boolean(), templates: z.array(reportTemplateChoice) }) },
   { method: 'get', path: '/address-book', tag: 'Start form', summary: 'Recent signers and global addresses', response: z.object({ entries: z.array(addressBookEntry) }) },
 

@@ -18,6 +18,8 @@ export interface SignatureRecord {
   verified?: string;
   /** The drawn signature (PNG) of a handwritten signature, printed beside the signer. */
   drawing?: Uint8Array;
+  /** The signature block this signature is (its label, and the message fields it also covers). */
+  block?: string;
 }
 
 export interface SignaturesPageContent {
@@ -91,7 +93,7 @@ export async function drawSignaturesPages(
   const drawingBox = { width: 150, height: 48 };
   const footerSpace = 40;
   for (const [i, s] of content.signatures.entries()) {
-    const blockHeight = Math.max(11 * 1.35 * (s.role ? 3 : 2) + 9 * 1.35 * (s.verified ? 2 : 1), s.drawing ? drawingBox.height + 4 : 0) + 10;
+    const blockHeight = Math.max(11 * 1.35 * ((s.role ? 3 : 2) + (s.block ? 1 : 0)) + 9 * 1.35 * (s.verified ? 2 : 1), s.drawing ? drawingBox.height + 4 : 0) + 10;
     if (y - blockHeight < margin + footerSpace) {
       page = doc.addPage([width, height]);
       y = height - margin;
@@ -108,7 +110,8 @@ export async function drawSignaturesPages(
       page.drawImage(image, { x: width - margin - w, y: top - h - 2, width: w, height: h });
       textWidth = fullWidth - drawingBox.width - 12;
     }
-    line(`${i + 1}. ${s.name || s.email}`, bold, 11);
+    if (s.block) line(`${i + 1}. ${s.block}`, bold, 11);
+    line(s.block ? s.name || s.email : `${i + 1}. ${s.name || s.email}`, bold, s.block ? 10 : 11);
     if (s.role) line(s.role, regular, 10);
     if (s.name) line(s.email, regular, 10);
     line(`Signed ${formatUtc(s.signedAt)}  ·  Method: ${s.method}  ·  IP address: ${s.ip || 'unknown'}`, regular, 9, muted);

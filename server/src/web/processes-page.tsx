@@ -17,7 +17,7 @@ function VerificationCard({ verification }: { verification: ProcessVerification 
       <ul>
         {verification.signatures.map((s) => (
           <li>
-            <strong>{s.email}</strong>: {s.valid ? 'valid: bound to the documents exactly as they are' : s.problems.join('; ')}
+            <strong>{s.email}</strong>{s.block ? ` (block “${s.block}”)` : ''}: {s.valid ? 'valid: bound to the documents exactly as they are' : s.problems.join('; ')}
           </li>
         ))}
         <li>
@@ -262,6 +262,34 @@ export function ProcessPage(p: {
         </table>
         {x.status === 'pending' && (x.sender.email === p.actor.email || p.actor.isAdmin) ? <ReplaceDocumentForm process={x} csrfToken={p.csrfToken} /> : null}
       </div>
+      {x.blocks.length > 0 ? (
+        <div class="card" id="blocks">
+          <h2>Signature blocks</h2>
+          <p class="muted">Signed in this order; each covers the documents and message fields listed.</p>
+          <table>
+            <thead>
+              <tr><th>#</th><th>Block</th><th>Who may sign</th><th>Status</th><th class="optional">Date</th></tr>
+            </thead>
+            <tbody>
+              {x.blocks.map((b) => (
+                <tr>
+                  <td>{b.position}</td>
+                  <td>
+                    <strong>{b.label}</strong>
+                    <div class="muted">{[...b.documents, ...b.fields.map((f) => (f === 'title' ? 'the title' : 'the message'))].join(', ')}</div>
+                  </td>
+                  <td>{b.group ? `any member of ${b.group}` : b.signers.join(', ')}</td>
+                  <td>
+                    <span class={`badge ${b.status === 'signed' ? 'signed' : b.status === 'open' ? 'invited' : 'waiting'}`}>{b.status}</span>
+                    {b.signedBy ? <div class="muted">by {b.signedBy}{b.method ? ` (${b.method})` : ''}</div> : null}
+                  </td>
+                  <td class="optional time">{formatTime(b.signedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
       <div class="card">
         <h2>Signers</h2>
         <table>
@@ -404,6 +432,12 @@ function Statistics({ result: r, stats }: { result: ProcessSearchResult; stats: 
 /** Replacing a document of a pending process: the sender is told, before confirming, whose signatures it withdraws. */
 function ReplaceDocumentForm({ process: x, csrfToken }: { process: ProcessView; csrfToken?: string }) {
   const signed = x.signers.filter((s) => s.status === 'signed').map((s) => s.email);
+  // With blocks, what each document would withdraw: the first block covering it and every later one, if signed.
+  const lostWith = (documentId: string) => {
+    const from = x.blocks.findIndex((b) => b.documentIds.includes(documentId));
+    return from < 0 ? [] : x.blocks.slice(from).filter((b) => b.status === 'signed');
+  };
+  const blockLosses = x.documents.map((d) => ({ d, lost: lostWith(d.id) })).filter((l) => l.lost.length > 0);
   return (
     <details id="replace-document">
       <summary class="button secondary">Replace a document…</summary>
@@ -420,7 +454,25 @@ function ReplaceDocumentForm({ process: x, csrfToken }: { process: ProcessView; 
         </select>
         <label for="replace-file">New version</label>
         <input id="replace-file" name="file" type="file" required />
-        {signed.length > 0 ? (
+        {x.blocks.length > 0 ? (
+          blockLosses.length > 0 ? (
+            <>
+              <p>Replacing a document withdraws the signatures of the first block covering it and of every later block:</p>
+              <ul>
+                {blockLosses.map(({ d, lost }) => (
+                  <li>
+                    {d.filename}: {lost.map((b) => `“${b.label}” (${b.signedBy})`).join(', ')}
+                  </li>
+                ))}
+              </ul>
+              <label class="inline">
+                <input type="checkbox" name="confirm" value="yes" /> I understand: those signers are told and asked to sign again.
+              </label>
+            </>
+          ) : (
+            <p class="muted">No signed block covers these documents; the signers who were invited are told about the new version.</p>
+          )
+        ) : signed.length > 0 ? (
           <label class="inline">
             <input type="checkbox" name="confirm" value="yes" required /> I understand: replacing a document to sign withdraws the signatures of{' '}
             {signed.join(', ')}, and they are asked to sign again.

@@ -10,6 +10,7 @@ type View = Awaited<ReturnType<typeof getSigningView>>;
 
 const stateKey: Record<Exclude<View['canAct'], 'yes' | 'process_ended'>, string> = {
   not_your_turn: 'sign.notYourTurn',
+  nothing_left: 'sign.nothingLeft',
   already_signed: 'sign.alreadySigned',
   already_rejected: 'sign.alreadyRejected',
   already_forwarded: 'sign.alreadyForwarded',
@@ -23,6 +24,11 @@ export function SigningPage(p: { token: string; view: View; t: Translate; langua
   const showDetails = v.signerDetails !== 'disabled';
   const toDownload = v.toDownload.join(' ');
   const blocked = v.toDownload.length > 0;
+  const block = v.currentBlock;
+  // What a block covers, in words: its documents and message fields.
+  const covers = (b: { documents: string[]; fields: string[] }) =>
+    [...b.documents, ...b.fields.map((f) => t(f === 'title' ? 'sign.fieldTitle' : 'sign.fieldMessage'))].join(', ');
+  const blockInput = block ? <input type="hidden" name="block" value={block.id} /> : null;
   const state = v.canAct === 'process_ended' ? t(`sign.${v.process.status}`) : v.canAct !== 'yes' ? t(stateKey[v.canAct]) : '';
   return (
     <Layout title={v.process.title} lang={p.language} head={
@@ -104,6 +110,27 @@ export function SigningPage(p: { token: string; view: View; t: Translate; langua
           </tbody>
         </table>
       </div>
+      {v.blocks.length > 0 ? (
+        <div class="card" id="blocks">
+          <h2>{t('sign.blocks')}</h2>
+          <ol class="blocks">
+            {v.blocks.map((b) => (
+              <li class={b.id === block?.id ? 'current' : undefined}>
+                <strong>{b.label}</strong>{' '}
+                <span class={`badge ${b.status === 'signed' ? 'signed' : b.status === 'open' ? 'invited' : 'waiting'}`}>
+                  {b.status === 'signed' ? t('sign.blockSigned', { who: b.signedBy ?? '' }) : t(b.status === 'open' ? 'sign.blockOpen' : 'sign.blockWaiting')}
+                </span>
+                <span class="optional time"> {formatTime(b.signedAt)}</span>
+                <div class="muted">
+                  {t('sign.blockCovers', { what: covers(b) })}
+                  {' · '}
+                  {b.group ? t('sign.blockGroup', { group: b.group }) : b.signers.join(', ')}
+                </div>
+              </li>
+            ))}
+          </ol>
+        </div>
+      ) : null}
       {v.handoverTo.length > 0 ? (
         <div class="card" id="handover">
           <h2>{t('sign.handoverTitle')}</h2>
@@ -121,7 +148,7 @@ export function SigningPage(p: { token: string; view: View; t: Translate; langua
       {v.canAct === 'yes' ? (
         <div class="card" id="act">
           <h2>{t('sign.yourDecision')}</h2>
-          <p>{t('sign.approve')}</p>
+          <p>{block ? t('sign.approveBlock', { label: block.label, what: covers(block) }) : t('sign.approve')}</p>
           {v.toDownload.length > 0 ? (
             <p class="notice" id="download-first" role="status">
               {t('sign.downloadFirst')}
@@ -177,6 +204,7 @@ export function SigningPage(p: { token: string; view: View; t: Translate; langua
           {methods.includes('handwritten') ? (
             <form method="post" action={`${base}/sign`} class="signature-pad-form" data-sign-form data-to-download={toDownload}>
               <input type="hidden" name="method" value="handwritten" />
+              {blockInput}
               <input type="hidden" name="drawing" value="" />
               <h3>{t('sign.drawTitle')}</h3>
               <p class="muted">{t('sign.drawHelp')}</p>
@@ -192,7 +220,7 @@ export function SigningPage(p: { token: string; view: View; t: Translate; langua
                   {t('sign.drawClear')}
                 </button>
                 <button type="submit" id="sign-drawn" disabled={blocked}>
-                  {t('sign.drawSign')}
+                  {block ? t('sign.drawSignBlock', { label: block.label }) : t('sign.drawSign')}
                 </button>
               </div>
             </form>
@@ -202,8 +230,9 @@ export function SigningPage(p: { token: string; view: View; t: Translate; langua
               {methods.includes('handwritten') ? <p style="margin-top:16px">{t('sign.orClick')}</p> : null}
               <form method="post" action={`${base}/sign`} class="actions" id="sign-button-form" data-sign-form data-to-download={toDownload}>
                 <input type="hidden" name="method" value="button" />
+                {blockInput}
                 <button type="submit" id="sign" disabled={blocked}>
-                  {t('sign.signButton')}
+                  {block ? block.label : t('sign.signButton')}
                 </button>
               </form>
             </>

@@ -10,6 +10,8 @@ export type AuditEventType =
   | 'document_added'
   | 'document_replaced'
   | 'signature_withdrawn'
+  | 'block_opened'
+  | 'signer_added'
   | 'invitation_sent'
   | 'reminder_sent'
   | 'link_opened'

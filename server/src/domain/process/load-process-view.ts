@@ -1,10 +1,11 @@
 // Builds the API's view of one process (shared/ `processView`): documents with SHA-256, signers with status and
-// dates, and optionally the audit trail.
+// dates, signature blocks, and optionally the audit trail.
 import type { ProcessView, SignatureMethod } from '@secure-signature/shared';
 import { asc, eq } from 'drizzle-orm';
 import { auditEvents, documents, processes, signers, users } from '../../db/schema';
 import type { Ctx } from '../context';
 import { notFound } from '../errors';
+import { listSignatureBlocks } from '../signature-block/list-signature-blocks';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -15,7 +16,7 @@ export async function loadProcessView(ctx: Ctx, input: { processId: string; with
     .innerJoin(users, eq(users.id, processes.senderId))
     .where(eq(processes.id, input.processId));
   if (!row) throw notFound('Process');
-  const [signerRows, documentRows, auditRows] = await Promise.all([
+  const [signerRows, documentRows, auditRows, blocks] = await Promise.all([
     ctx.db.select().from(signers).where(eq(signers.processId, input.processId)).orderBy(asc(signers.position)),
     ctx.db
       .select({
@@ -34,6 +35,7 @@ export async function loadProcessView(ctx: Ctx, input: { processId: string; with
     input.withAudit
       ? ctx.db.select().from(auditEvents).where(eq(auditEvents.processId, input.processId)).orderBy(asc(auditEvents.id))
       : Promise.resolve([]),
+    listSignatureBlocks(ctx, { processId: input.processId }),
   ]);
   const p = row.p;
   return {
@@ -74,6 +76,7 @@ export async function loadProcessView(ctx: Ctx, input: { processId: string; with
       method: s.method,
       pinLocked: s.pinLockedAt !== null,
     })),
+    blocks: blocks.map(({ groupId: _group, ...b }) => b),
     documents: documentRows,
     ...(input.withAudit
       ? {

@@ -1,8 +1,10 @@
 // Starts a signature process: stores the documents, creates the signers and invites them (only the first when
-// signing order is forced). Everything in one transaction, the invitations through the outbox.
+// signing order is forced; with signature blocks, those who may sign the first). Everything in one transaction, the invitations through the outbox.
 import { randomUUID } from 'node:crypto';
 import type { ProcessView, StartProcessInput } from '@secure-signature/shared';
-import { documents, processes, signers } from '../../db/schema';
+import { documents, processes, signatureBlocks, signers } from '../../db/schema';
+import { planSignatureBlocks } from '../signature-block/plan-signature-blocks';
+import { advanceSignatureBlocks } from '../signature-block/advance-signature-blocks';
 import { sha256Hex } from '../../storage/blob-store';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { inTransaction, requireActor, type Ctx } from '../context';
@@ -29,7 +31,7 @@ export async function startProcess(
   const files = [
     ...input.documents.map((f) => ({ ...f, kind: 'document' as const, contentType: 'application/pdf' })),
     ...input.attachments.map((f) => ({ ...f, kind: 'attachment' as const })),
-  ].map((f) => ({ ...f, sha256: sha256Hex(f.bytes) }));
+  ].map((f) => ({ ...f, id: randomUUID(), sha256: sha256Hex(f.bytes) }));
 
   const settings = await getSettings(ctx);
   const processId = randomUUID();
@@ -82,10 +84,10 @@ export async function startProcess(
       createdAt: tx.clock(),
       expiresAt: expiryDays > 0 ? new Date(tx.clock().getTime() + expiryDays * 86_400_000) : null,
     });
-    await tx.db.insert(signers).values(signerRows);
+    if (signerRows.length) await tx.db.insert(signers).values(signerRows);
     await tx.db.insert(documents).values(
       files.map((f, i) => ({
-        id: randomUUID(),
+        id: f.id,
         processId,
         position: i + 1,
         kind: f.kind,
@@ -103,15 +105,15 @@ export async function startProcess(
         message: `${f.kind === 'document' ? 'Document' : 'Attachment'} added: ${f.filename} (SHA-256 ${f.sha256})`,
       });
     }
-    const invited = p.signingOrder ? signerRows.slice(0, 1) : signerRows;
-    for (const s of invited) {
-      await inviteSigner(tx, {
-        process: { id: processId, title: p.title, message: p.message, smsNotifications: p.smsNotifications },
-        sender: actor,
-        signer: s,
-        kind: 'invitation',
-      });
+    const invitationOf = { id: processId, title: p.title, message: p.message, smsNotifications: p.smsNotifications };
+    if (p.blocks?.length) {
+      const documentIds = files.filter((f) => f.kind === 'document').map((f) => f.id);
+      await tx.db.insert(signatureBlocks).values(await planSignatureBlocks(tx, { processId, blocks: p.blocks, documentIds, language: p.language }));
+      await advanceSignatureBlocks(tx, { process: invitationOf, sender: actor });
+      return;
     }
+    const invited = p.signingOrder ? signerRows.slice(0, 1) : signerRows;
+    for (const s of invited) await inviteSigner(tx, { process: invitationOf, sender: actor, signer: s, kind: 'invitation' });
   });
   return loadProcessView(ctx, { processId, withAudit: false });
 }

@@ -3,7 +3,8 @@
 // every signer. Killed half-way, it simply runs again: nothing was committed.
 import { methodLabels } from '../identity-provider/list-identity-providers';
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import { documents, processes, signers, users } from '../../db/schema';
+import { documents, processes, signatureBlocks, signers, users } from '../../db/schema';
+import type { SignatureRecord } from '../../seal/draw-signatures-page';
 import { requestTimestamp } from '../../seal/request-timestamp';
 import { sealPdf, type SealInput } from '../../seal/seal-pdf';
 import { sealedSignaturesPagePdf } from '../../seal/signatures-page-pdf';
@@ -30,9 +31,8 @@ export async function sealProcess(ctx: Ctx, input: { processId: string }): Promi
 
   const [sender] = await ctx.db.select().from(users).where(eq(users.id, process.senderId));
   // Those who forwarded without signing are not on the signatures page and get no final documents.
-  const signerRows = (await ctx.db.select().from(signers).where(eq(signers.processId, process.id)).orderBy(asc(signers.position))).filter(
-    (s) => s.status === 'signed',
-  );
+  const allSigners = await ctx.db.select().from(signers).where(eq(signers.processId, process.id)).orderBy(asc(signers.position));
+  const signerRows = allSigners.filter((s) => s.status === 'signed');
   const docs = await ctx.db
     .select()
     .from(documents)
@@ -45,24 +45,33 @@ export async function sealProcess(ctx: Ctx, input: { processId: string }): Promi
   const tsaUrls = configured.length ? configured : ctx.config.tsaUrls;
 
   const methodLabel = await methodLabels(ctx);
-  const signatures = await Promise.all(
-    signerRows.map(async (s) => ({
-      name: s.name ?? '',
-      email: s.email,
-      signedAt: s.signedAt!,
-      method: methodLabel(s.method),
-      ip: s.ip ?? '',
-      ...(showDetails && (s.jobTitle || s.organization) ? { role: [s.jobTitle, s.organization].filter(Boolean).join(', ') } : {}),
-      ...(s.identity?.name
-        ? {
-            verified:
-              `Verified by ${s.identity.provider}: ${s.identity.name}${s.identity.idNumber ? `, identity number ${s.identity.idNumber}` : ''}` +
-              (s.identity.signingRightFor ? `; right to sign for ${s.identity.signingRightFor} confirmed` : ''),
-          }
-        : {}),
-      ...(s.drawingSha256 ? { drawing: await ctx.blobs.get(ctx.db, s.drawingSha256) } : {}),
-    })),
+  type Signature = Pick<typeof signers.$inferSelect, 'signedAt' | 'method' | 'ip' | 'identity' | 'drawingSha256'>;
+  const describe = async (s: (typeof signerRows)[number], sig: Signature, block?: (typeof blocks)[number]): Promise<SignatureRecord> => ({
+    name: s.name ?? '',
+    email: s.email,
+    signedAt: sig.signedAt!,
+    method: methodLabel(sig.method),
+    ip: sig.ip ?? '',
+    ...(showDetails && (s.jobTitle || s.organization) ? { role: [s.jobTitle, s.organization].filter(Boolean).join(', ') } : {}),
+    ...(sig.identity?.name
+      ? {
+          verified:
+            `Verified by ${sig.identity.provider}: ${sig.identity.name}${sig.identity.idNumber ? `, identity number ${sig.identity.idNumber}` : ''}` +
+            (sig.identity.signingRightFor ? `; right to sign for ${sig.identity.signingRightFor} confirmed` : ''),
+        }
+      : {}),
+    ...(sig.drawingSha256 ? { drawing: await ctx.blobs.get(ctx.db, sig.drawingSha256) } : {}),
+    ...(block ? { block: block.label + (block.fields.length ? ` (also approves the ${block.fields.join(' and ')} of the process)` : '') } : {}),
+  });
+  // Without blocks every signer signed every document; with blocks a document's page lists the blocks covering it
+  // (and those covering only message fields, which approve the process as a whole).
+  const blocks = (await ctx.db.select().from(signatureBlocks).where(eq(signatureBlocks.processId, process.id)).orderBy(asc(signatureBlocks.position))).filter(
+    (b) => b.status === 'signed',
   );
+  const everySigner = await Promise.all(signerRows.map((s) => describe(s, s)));
+  const blockSignatures = await Promise.all(blocks.map((b) => describe(allSigners.find((s) => s.id === b.signerId)!, b, b)));
+  const signaturesOf = (documentId: string) =>
+    blocks.length ? blockSignatures.filter((_, i) => blocks[i].documentIds.length === 0 || blocks[i].documentIds.includes(documentId)) : everySigner;
 
   const finals: { doc: (typeof docs)[number]; bytes: Uint8Array; verificationCode: string; signaturesPage?: Uint8Array }[] = [];
   const pageMode = await signaturesPageMode(ctx, process);
@@ -76,7 +85,7 @@ export async function sealProcess(ctx: Ctx, input: { processId: string }): Promi
       processTitle: process.title,
       processId: process.id,
       originalSha256: d.sha256,
-      signatures,
+      signatures: signaturesOf(d.id),
       position: process.signaturePagePosition,
       seal,
       sealName: ctx.config.organizationName,

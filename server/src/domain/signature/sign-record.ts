@@ -16,6 +16,9 @@ export interface SignRecord {
   drawingSha256?: string;
   signedAt: string;
   documents: { id: string; filename: string; sha256: string }[];
+  /** With signature blocks: the block this signature is, and the message fields it covers with their text. */
+  block?: { id: string; position: number; label: string };
+  fields?: { title?: string; message?: string };
 }
 
 export function signRecord(record: SignRecord, privateKeyPem: string): { record: string; signHash: string } {

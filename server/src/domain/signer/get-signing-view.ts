@@ -9,8 +9,10 @@ import { findSignerByToken } from './find-signer-by-token';
 import { accountOfSigner } from './authenticate-internal-signer';
 import { getSettings } from '../settings/get-settings';
 import { listIdentityProviders } from '../identity-provider/list-identity-providers';
+import { listSignatureBlocks } from '../signature-block/list-signature-blocks';
+import { mayUseBlock } from '../signature-block/block-eligibility';
 
-export type SignerCanAct = 'yes' | 'not_your_turn' | 'already_signed' | 'already_rejected' | 'already_forwarded' | 'process_ended';
+export type SignerCanAct = 'yes' | 'not_your_turn' | 'nothing_left' | 'already_signed' | 'already_rejected' | 'already_forwarded' | 'process_ended';
 
 export async function getSigningView(ctx: Ctx, input: { token: string; recordOpen?: boolean }) {
   const { signer, process } = await findSignerByToken(ctx, { token: input.token });
@@ -52,7 +54,7 @@ export async function getSigningView(ctx: Ctx, input: { token: string; recordOpe
   const visible = docs
     .filter((d) => d.kind === 'document' || process.attachmentsVisible)
     .map(({ downloadedAt, ...d }) => ({ ...d, downloaded: downloadedAt !== null }));
-  const canAct: SignerCanAct =
+  let canAct: SignerCanAct =
     process.status !== 'pending'
       ? 'process_ended'
       : signer.status === 'signed'
@@ -64,6 +66,16 @@ export async function getSigningView(ctx: Ctx, input: { token: string; recordOpe
           : signer.status === 'waiting'
             ? 'not_your_turn'
             : 'yes';
+  // With signature blocks: the open block is what this signer signs now; someone whose blocks were all signed
+  // by others has nothing left to do.
+  const blocks = await listSignatureBlocks(ctx, { processId: process.id });
+  const open = blocks.find((b) => b.status === 'open');
+  const currentBlock = canAct === 'yes' && open ? { id: open.id, label: open.label, documents: open.documents, fields: open.fields } : null;
+  if (canAct === 'not_your_turn' && blocks.length > 0) {
+    const ahead = blocks.filter((b) => b.status !== 'signed');
+    const stillToSign = await Promise.all(ahead.map((b) => mayUseBlock(ctx, { signerEmails: b.signers, groupId: b.groupId }, signer.email)));
+    if (!stillToSign.includes(true)) canAct = 'nothing_left';
+  }
   const settings = await getSettings(ctx);
   if (input.recordOpen) {
     await recordAuditEvent(ctx, {
@@ -113,6 +125,9 @@ export async function getSigningView(ctx: Ctx, input: { token: string; recordOpe
     asksAccountPassword: canAct === 'yes' && (await accountOfSigner(ctx, { email: signer.email, settings })) !== null,
     signers: all,
     documents: visible,
+    /** Signature blocks in signing order (empty without blocks), and the one this signer signs now. */
+    blocks: blocks.map(({ documentIds: _ids, groupId: _group, ...b }) => b),
+    currentBlock,
     canAct,
     /** With forceDownload: documents to sign this signer has not downloaded yet (Sign waits for them). */
     toDownload: process.forceDownload ? visible.filter((d) => d.kind === 'document' && !d.downloaded).map((d) => d.id) : [],

@@ -19,15 +19,19 @@ export interface InvitationTarget {
   forwardedBy?: string;
   /** Asked again because the sender replaced this document: the message says so. */
   replacedDocument?: string;
+  /** Only tell them (their status stays): a signer whose signature was withdrawn but whose turn comes later. */
+  tellOnly?: boolean;
 }
 
 export async function inviteSigner(ctx: Ctx, input: InvitationTarget): Promise<void> {
   const { process, sender, signer, kind } = input;
   const now = ctx.clock();
-  await ctx.db
-    .update(signers)
-    .set(kind === 'invitation' ? { status: 'invited', invitedAt: now } : { lastRemindedAt: now })
-    .where(eq(signers.id, signer.id));
+  if (!input.tellOnly) {
+    await ctx.db
+      .update(signers)
+      .set(kind === 'invitation' ? { status: 'invited', invitedAt: now } : { lastRemindedAt: now })
+      .where(eq(signers.id, signer.id));
+  }
   await queueMessage(ctx, {
     processId: process.id,
     recipient: signer.email,
@@ -59,7 +63,9 @@ export async function inviteSigner(ctx: Ctx, input: InvitationTarget): Promise<v
     type: kind === 'invitation' ? 'invitation_sent' : 'reminder_sent',
     message:
       kind === 'invitation'
-        ? `Send invitation to: ${signer.email}${input.replacedDocument ? ` (to sign the new version of ${input.replacedDocument})` : ''}`
+        ? input.tellOnly
+          ? `Told ${signer.email} that ${input.replacedDocument ?? 'a document'} was replaced (they sign again when their block comes up)`
+          : `Send invitation to: ${signer.email}${input.replacedDocument ? ` (to sign the new version of ${input.replacedDocument})` : ''}`
         : `Send reminder to: ${signer.email}`,
   });
 }

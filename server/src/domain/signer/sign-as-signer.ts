@@ -1,8 +1,11 @@
 // A signer signs. Under the process row lock: the signer is marked signed, the next signer in order is invited,
 // and when nobody is left the process turns completed in one conditional update, with the sealing job written to
 // the outbox in the same transaction, so sealing happens exactly once however many sign at the same moment.
+// With signature blocks the signature goes to the open block, and the process completes when every block is signed.
 import { and, asc, eq, isNull, notInArray, sql } from 'drizzle-orm';
-import { documents, processes, signerDownloads, signers, users } from '../../db/schema';
+import { documents, processes, signatureBlocks, signerDownloads, signers, users } from '../../db/schema';
+import { advanceSignatureBlocks } from '../signature-block/advance-signature-blocks';
+import { blockToSign } from '../signature-block/block-to-sign';
 import { loadSealKey } from '../seal/load-seal-key';
 import { signRecord } from '../signature/sign-record';
 import { recordAuditEvent } from '../audit/record-audit-event';
@@ -35,6 +38,8 @@ export async function signAsSigner(
     password?: string;
     /** One of the admin's purposes; identity-provider signatures take the one chosen before the redirect. */
     purpose?: string;
+    /** The signature block the signer's page showed (processes with blocks); default: the open one. */
+    blockId?: string;
   },
 ): Promise<{ processCompleted: boolean }> {
   // Outside the transaction: a wrong password must count towards the account's lock even though signing is refused.
@@ -51,7 +56,8 @@ export async function signAsSigner(
     if (signer.businessId && !input.verifiedIdentity?.signingRightFor) {
       throw new DomainError('conflict', 'Signing for a company needs an identity-provider signature', undefined, 'sign.rightNeedsIdentity');
     }
-    if (process.forceDownload) await assertDownloadedAll(tx, process.id, signer.id);
+    const block = await blockToSign(tx, { processId: process.id, email: signer.email, blockId: input.blockId });
+    if (process.forceDownload) await assertDownloadedAll(tx, process.id, signer.id, block?.documentIds);
     if (input.forwardTo && !process.allowSignAndForward) {
       throw new DomainError('conflict', 'The sender does not allow sign and forward', undefined, 'sign.errorForwardNotAllowed');
     }
@@ -60,11 +66,13 @@ export async function signAsSigner(
     const details = await ownDetails(tx, signer, input.details);
     const drawingSha256 = drawing ? await tx.blobs.put(tx.db, drawing) : null;
     const now = tx.clock();
-    const docs = await tx.db
-      .select({ id: documents.id, filename: documents.filename, sha256: documents.sha256 })
-      .from(documents)
-      .where(and(eq(documents.processId, process.id), eq(documents.kind, 'document')))
-      .orderBy(asc(documents.position));
+    const docs = (
+      await tx.db
+        .select({ id: documents.id, filename: documents.filename, sha256: documents.sha256 })
+        .from(documents)
+        .where(and(eq(documents.processId, process.id), eq(documents.kind, 'document')))
+        .orderBy(asc(documents.position))
+    ).filter((d) => !block || block.documentIds.includes(d.id));
     const key = account?.key ? { id: null, userSigningKeyId: account.key.id, privateKeyPem: account.key.privateKeyPem } : { ...(await loadSealKey(tx)), userSigningKeyId: null };
     const identity = input.verifiedIdentity ?? (account ? { account: signer.email, authenticatedBy: 'account password' } : {});
     const signed = signRecord(
@@ -85,24 +93,31 @@ export async function signAsSigner(
         ...(drawingSha256 ? { drawingSha256 } : {}),
         signedAt: now.toISOString(),
         documents: docs,
+        ...(block ? { block: { id: block.id, position: block.position, label: block.label }, fields: coveredFields(process, block.fields) } : {}),
       },
       key.privateKeyPem,
     );
+    const signature = {
+      signedAt: now,
+      method: input.method,
+      ip: tx.ip ?? null,
+      userAgent: input.userAgent?.slice(0, 500) ?? null,
+      signRecord: signed.record,
+      signHash: signed.signHash,
+      signKeyId: key.id,
+      userSigningKeyId: key.userSigningKeyId,
+      purpose,
+      drawingSha256,
+      identity: input.verifiedIdentity ?? null,
+    };
+    // With blocks the signature belongs to the block; the signer row keeps how they last signed.
+    if (block) await tx.db.update(signatureBlocks).set({ ...signature, status: 'signed', signerId: signer.id }).where(eq(signatureBlocks.id, block.id));
     await tx.db
       .update(signers)
       .set({
+        ...signature,
+        ...(block ? { signRecord: null, signHash: null, signKeyId: null, userSigningKeyId: null } : {}),
         status: 'signed',
-        signedAt: now,
-        method: input.method,
-        ip: tx.ip ?? null,
-        userAgent: input.userAgent?.slice(0, 500) ?? null,
-        signRecord: signed.record,
-        signHash: signed.signHash,
-        signKeyId: key.id,
-        userSigningKeyId: key.userSigningKeyId,
-        purpose,
-        drawingSha256,
-        identity: input.verifiedIdentity ?? null,
         ...(details ? { organization: details.organization ?? null, jobTitle: details.jobTitle ?? null } : {}),
       })
       .where(eq(signers.id, signer.id));
@@ -117,6 +132,7 @@ export async function signAsSigner(
         (input.verifiedIdentity
           ? `Signed by ${signer.email} (method: ${input.method}; verified by ${input.verifiedIdentity.provider}: ${input.verifiedIdentity.name}${input.verifiedIdentity.idNumber ? `, ${input.verifiedIdentity.idNumber}` : ''})`
           : `Signed by ${signer.email} (method: ${input.method}${account ? '; account password re-entered' : ''})`) +
+        (block ? `, signature block ${block.position} "${block.label}"` : '') +
         (purpose !== DEFAULT_PURPOSE ? `, purpose: ${purpose}` : '') +
         (account?.key ? ', sign hash made with their own key' : ''),
       actor: signer.email,
@@ -129,6 +145,10 @@ export async function signAsSigner(
       if (!process.signingOrder) await inviteSigner(tx, { process, sender, signer: added, kind: 'invitation', forwardedBy });
     }
 
+    if (block) {
+      const { allSigned } = await advanceSignatureBlocks(tx, { process, sender });
+      return allSigned ? completeProcess(tx, process.id, 'Every signature block is signed') : { processCompleted: false };
+    }
     const rest = await tx.db
       .select()
       .from(signers)
@@ -141,16 +161,27 @@ export async function signAsSigner(
       }
       return { processCompleted: false };
     }
-    const completed = await tx.db
-      .update(processes)
-      .set({ status: 'completed', completedAt: now, endedAt: now })
-      .where(and(eq(processes.id, process.id), eq(processes.status, 'pending')))
-      .returning({ id: processes.id });
-    if (completed.length === 0) return { processCompleted: false };
-    await recordAuditEvent(tx, { processId: process.id, type: 'completed', message: 'All signers have signed', actor: 'system' });
-    await enqueueJob(tx, { kind: 'seal-process', payload: { processId: process.id }, dedupeKey: `seal:${process.id}` });
-    return { processCompleted: true };
+    return completeProcess(tx, process.id, 'All signers have signed');
   });
+}
+
+/** The last signature: the process turns completed (once, whoever gets here first) and sealing is queued. */
+async function completeProcess(tx: Ctx, processId: string, why: string): Promise<{ processCompleted: boolean }> {
+  const now = tx.clock();
+  const completed = await tx.db
+    .update(processes)
+    .set({ status: 'completed', completedAt: now, endedAt: now })
+    .where(and(eq(processes.id, processId), eq(processes.status, 'pending')))
+    .returning({ id: processes.id });
+  if (completed.length === 0) return { processCompleted: false };
+  await recordAuditEvent(tx, { processId, type: 'completed', message: why, actor: 'system' });
+  await enqueueJob(tx, { kind: 'seal-process', payload: { processId }, dedupeKey: `seal:${processId}` });
+  return { processCompleted: true };
+}
+
+/** The message fields a block covers, with their text as the signer saw it. */
+function coveredFields(process: { title: string; message: string }, fields: ('title' | 'message')[]) {
+  return Object.fromEntries(fields.map((f) => [f, process[f]]));
 }
 
 const DEFAULT_PURPOSE = 'approval';
@@ -173,12 +204,12 @@ export function assertCanSign(processStatus: string, signerStatus: string): void
 }
 
 /** With forceDownload, every document to sign must have been downloaded by this signer. */
-export async function assertDownloadedAll(ctx: Ctx, processId: string, signerId: string): Promise<void> {
-  const missing = await ctx.db
+export async function assertDownloadedAll(ctx: Ctx, processId: string, signerId: string, only?: string[]): Promise<void> {
+  const missing = (await ctx.db
     .select({ id: documents.id })
     .from(documents)
     .leftJoin(signerDownloads, and(eq(signerDownloads.documentId, documents.id), eq(signerDownloads.signerId, signerId)))
-    .where(and(eq(documents.processId, processId), eq(documents.kind, 'document'), isNull(signerDownloads.documentId)));
+    .where(and(eq(documents.processId, processId), eq(documents.kind, 'document'), isNull(signerDownloads.documentId)))).filter((d) => !only || only.includes(d.id));
   if (missing.length > 0) throw new DomainError('conflict', 'Download every document before signing', undefined, 'sign.errorDownloadFirst');
 }
 

@@ -205,6 +205,7 @@ export const signPages = new Hono<AppEnv>()
         forwardTo: forwardEmail ? { email: forwardEmail, name: text(form.forwardName), phone: text(form.forwardPhone) } : undefined,
         password: text(form.password),
         purpose: text(form.purpose) || undefined,
+        blockId: text(form.block) || undefined,
       });
     } catch (err) {
       return refusal(c, token, err);
