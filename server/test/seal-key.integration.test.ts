@@ -1,4 +1,4 @@
-// The sealing key from an uploaded PKCS#12, through the real app: RSA and ECDSA files made by openssl are
+// The sealing key from an uploaded PKCS#12, through the real app: RSA, ECDSA and (legacy) DSA files made by openssl are
 // accepted and seal the next documents (checked by poppler's pdfsig); signatures made before stay verifiable;
 // a wrong password, a file that is not PKCS#12 and a key that does not fit are refused with a clear message.
 import assert from 'node:assert/strict';
@@ -93,6 +93,26 @@ describe('sealing key from a PKCS#12 file', () => {
       const checked = await (await t.app.request(`/api/v1/processes/${id}/verify`, { headers: bearer(admin.token) })).json();
       assert.ok(checked.signatures.every((s: { valid: boolean }) => s.valid), `signatures made under an earlier key still verify (${id})`);
     }
+  });
+
+  test('a legacy DSA key, imported, seals documents that pdfsig verifies, and makes the sign hashes', async () => {
+    const params = path.join(dir, 'dsa-params.pem');
+    execFileSync('openssl', ['genpkey', '-genparam', '-algorithm', 'DSA', '-pkeyopt', 'pbits:2048', '-out', params], { stdio: 'ignore' });
+    const dsa = await upload(makePkcs12(dir, 'dsa', ['-newkey', `dsa:${params}`, '-sha256'], 'Acme DSA Seal', 'p12-pass'), 'p12-pass');
+    assert.equal(dsa.status, 201, await dsa.clone().text());
+    assert.equal((await dsa.json()).key.algorithm, 'DSA 2048');
+    const sealed = await signedAndSealed();
+    assert.equal(sealKeyType(sealed.final), 'dsa');
+    const [sig] = (await runPdfsig(sealed.final)).signatures;
+    assert.ok(sig.valid && sig.wholeDocument, sig.raw);
+    assert.match(sig.raw, /Signer Certificate Common Name: Acme DSA Seal/);
+    const checked = await (await t.app.request(`/api/v1/processes/${sealed.id}/verify`, { headers: bearer(admin.token) })).json();
+    assert.ok(checked.signatures.length === 1 && checked.signatures[0].valid, 'the sign hash made with the DSA key verifies');
+    const form = new FormData();
+    form.set('file', new Blob([sealed.final as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }), 'final.pdf');
+    const report = await (await t.app.request('/api/v1/verify', { method: 'POST', body: form })).json();
+    assert.equal(report.verdict, 'valid', report.summary);
+    assert.ok(report.signatures[0].signatureValid && report.signatures[0].bySealOfThisServer && report.signatures[0].padesBaseline, 'our own /verify checks the DSA seal too');
   });
 
   test('a wrong password, a file that is not PKCS#12, a weak key and a non-admin are refused', async () => {

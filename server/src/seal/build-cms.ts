@@ -15,6 +15,7 @@ const OID = {
   sha256: '2.16.840.1.101.3.4.2.1',
   rsaEncryption: '1.2.840.113549.1.1.1',
   ecdsaWithSha256: '1.2.840.10045.4.3.2',
+  dsaWithSha256: '2.16.840.1.101.3.4.3.2',
 };
 
 export interface SealKeyMaterial {
@@ -32,7 +33,8 @@ export type Timestamper = (signatureValue: Uint8Array) => Promise<Uint8Array>;
 
 export async function buildCms(input: { digest: Uint8Array; key: SealKeyMaterial; timestamp?: Timestamper }): Promise<Uint8Array> {
   const { cert, chain, privateKey, signingCertificateV2 } = prepared(input.key);
-  const isEc = privateKey.asymmetricKeyType === 'ec';
+  // RSA, ECDSA, or DSA (accepted for legacy organisation keys): node signs each, ECDSA and DSA as DER (r, s).
+  const keyType = privateKey.asymmetricKeyType;
 
   const signedAttrs = new pkijs.SignedAndUnsignedAttributes({
     type: 0,
@@ -51,9 +53,12 @@ export async function buildCms(input: { digest: Uint8Array; key: SealKeyMaterial
     sid: new pkijs.IssuerAndSerialNumber({ issuer: cert.issuer, serialNumber: cert.serialNumber }),
     digestAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: OID.sha256 }),
     signedAttrs,
-    signatureAlgorithm: isEc
-      ? new pkijs.AlgorithmIdentifier({ algorithmId: OID.ecdsaWithSha256 })
-      : new pkijs.AlgorithmIdentifier({ algorithmId: OID.rsaEncryption, algorithmParams: new asn1js.Null() }),
+    signatureAlgorithm:
+      keyType === 'ec'
+        ? new pkijs.AlgorithmIdentifier({ algorithmId: OID.ecdsaWithSha256 })
+        : keyType === 'dsa'
+          ? new pkijs.AlgorithmIdentifier({ algorithmId: OID.dsaWithSha256 })
+          : new pkijs.AlgorithmIdentifier({ algorithmId: OID.rsaEncryption, algorithmParams: new asn1js.Null() }),
     signature: new asn1js.OctetString({ valueHex: signature }),
   });
   if (input.timestamp) {

@@ -72,7 +72,9 @@ export async function readPkcs12(bytes: Uint8Array, password: string): Promise<K
   const details = privateKey.asymmetricKeyDetails ?? {};
   if (type === 'rsa' && (details.modulusLength ?? 0) < 2048) throw new Pkcs12Error('RSA keys must have at least 2048 bits');
   if (type === 'ec' && !['prime256v1', 'P-256'].includes(String(details.namedCurve))) throw new Pkcs12Error('EC keys must be on the P-256 curve');
-  if (type !== 'rsa' && type !== 'ec') throw new Pkcs12Error(`A ${type} key cannot seal documents here: use RSA (2048 bits or more) or ECDSA P-256`);
+  // DSA only for legacy keys an organisation already has (it cannot be generated here); 2048 bits as for RSA.
+  if (type === 'dsa' && (details.modulusLength ?? 0) < 2048) throw new Pkcs12Error('DSA keys must have at least 2048 bits');
+  if (type !== 'rsa' && type !== 'ec' && type !== 'dsa') throw new Pkcs12Error(`A ${type} key cannot seal documents here: use RSA (2048 bits or more) or ECDSA P-256`);
   return {
     privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
     certificatePem: own.toString(),

@@ -23,7 +23,7 @@ export function describeCertificate(pem: string): SealKeyView {
     issuer: c.issuer.replace(/\n/g, ', '),
     validFrom: new Date(c.validFrom).toISOString(),
     validTo: new Date(c.validTo).toISOString(),
-    algorithm: key.asymmetricKeyType === 'rsa' ? `RSA ${details.modulusLength}` : `ECDSA ${details.namedCurve}`,
+    algorithm: key.asymmetricKeyType === 'ec' ? `ECDSA ${details.namedCurve}` : `${key.asymmetricKeyType!.toUpperCase()} ${details.modulusLength}`,
     fingerprint256: c.fingerprint256,
     selfSigned: c.subject === c.issuer,
   };
