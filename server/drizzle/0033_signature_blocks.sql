@@ -25,6 +25,8 @@ CREATE TABLE "signature_blocks" (
 	"identity" jsonb
 );
 --> statement-breakpoint
+ALTER TABLE "oidc_requests" ADD COLUMN "block_id" uuid;--> statement-breakpoint
+ALTER TABLE "processes" ADD COLUMN "block_count" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "signature_blocks" ADD CONSTRAINT "signature_blocks_process_id_processes_id_fk" FOREIGN KEY ("process_id") REFERENCES "public"."processes"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "signature_blocks" ADD CONSTRAINT "signature_blocks_group_id_groups_id_fk" FOREIGN KEY ("group_id") REFERENCES "public"."groups"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "signature_blocks" ADD CONSTRAINT "signature_blocks_signer_id_signers_id_fk" FOREIGN KEY ("signer_id") REFERENCES "public"."signers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

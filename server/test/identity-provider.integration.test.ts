@@ -10,7 +10,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { SECRET_MASK } from '@secure-signature/shared';
-import { signers } from '../src/db/schema';
+import { signatureBlocks, signers } from '../src/db/schema';
 import { bearer, dbKinds, makePdf, processForm, startTestApp, type ProcessRequest, type TestApp } from './harness';
 import { startIdp, signInThrough, type IdpStandIn } from './oidc-idp';
 import { signingPathFor } from './outbox-reader';
@@ -120,6 +120,28 @@ for (const kind of dbKinds) {
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
+    });
+
+    test('a signature block signed through the provider: the block shown before the redirect gets the verified identity', async () => {
+      const email = `idp-block${++n}@example.test`;
+      const { process, link } = await start({ signers: [{ email }], blocks: [{ label: 'Borrower', fields: [], signers: [email] }, { label: 'Guarantor', fields: [], signers: [email] }] });
+      const startWith = (blockId: string) =>
+        t.app.request(`${link}/oidc/start`, { method: 'POST', headers: { Origin: 'http://localhost', 'Content-Type': 'application/x-www-form-urlencoded' }, body: `provider=testbank&block=${blockId}` });
+      // A page showing a block that is not the open one is refused before the provider is even asked.
+      const stale = await startWith(process.blocks[1].id);
+      assert.equal(stale.status, 409);
+      assert.match(await stale.text(), /signed meanwhile/);
+
+      const res = await startWith(process.blocks[0].id);
+      assert.equal(res.status, 303, await res.clone().text());
+      const cookie = res.headers.get('set-cookie')!.match(/ss_oidc=[^;]+/)![0];
+      const back = await callback(await signInThrough(res.headers.get('location')!, 'maija', PUBLIC_URL), cookie);
+      assert.equal(back.headers.get('location'), `${link}?done=signed`);
+      const view = await (await t.app.request(`/api/v1/processes/${process.id}`, { headers: bearer(admin.token) })).json();
+      assert.deepEqual(view.blocks.map((b: { status: string; method: string | null }) => [b.status, b.method]), [['signed', 'oidc:testbank'], ['open', null]]);
+      const checked = await (await t.app.request(`/api/v1/processes/${process.id}/verify`, { headers: bearer(admin.token) })).json();
+      assert.deepEqual(checked.signatures.map((s: { block: string; valid: boolean }) => [s.block, s.valid]), [['Borrower', true]]);
+      assert.equal(JSON.parse((await t.ctx.db.select().from(signatureBlocks).where(eq(signatureBlocks.id, process.blocks[0].id)))[0].signRecord!).identity.idNumber, '010190-123A');
     });
 
     test('another person is refused, recorded in the audit trail, and nothing is signed', async () => {

@@ -102,7 +102,7 @@ for (const kind of dbKinds) {
       assert.match(one, /(\d+) of (\d+) events/);
       const csv = await (await t.app.request('/processes/export.csv?sort=created', { headers })).text();
       const lines = csv.trim().split('\r\n');
-      assert.equal(lines[0], 'id,created,component,status,title,sender,signers,signed,completed');
+      assert.equal(lines[0], 'id,created,component,status,title,sender,signers,signed,completed,blocks');
       assert.equal(lines.length, 4);
       assert.ok(lines[2].includes(`"'=HYPERLINK(""http://evil"")"`), lines[2]);
       assert.ok(lines[3].includes('"Lease, ""main"" office"'));

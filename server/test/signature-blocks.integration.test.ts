@@ -107,6 +107,8 @@ for (const kind of dbKinds) {
       assert.equal((await sign(bert)).status, 303);
       const [done] = await t.ctx.db.select().from(processes).where(eq(processes.id, p.id));
       assert.equal(done.status, 'completed');
+      const listed = (await (await t.app.request('/api/v1/processes?limit=all', { headers: bearer(sender.token) })).json()).processes.find((x: { id: string }) => x.id === p.id);
+      assert.deepEqual([listed.signedCount, listed.blockCount, listed.signerCount], [3, 3, 4], 'the list counts blocks signed; the group’s members are signers');
 
       // Each signature approved exactly its block's documents and fields, and verifies.
       const records = (await blocksOf(p.id)).map((b) => JSON.parse(b.signRecord!));
@@ -198,6 +200,20 @@ for (const kind of dbKinds) {
       assert.equal(row.signedCount, 0);
 
       for (const who of [anna, bert, carl]) assert.equal((await sign(who)).status, 303, who);
+      assert.equal((await t.ctx.db.select().from(processes).where(eq(processes.id, p.id)))[0].status, 'completed');
+    });
+
+    test('a member who left the group can no longer sign its block; another member can', async () => {
+      const legal = await group(`Legal${n}`, 2);
+      const res = await start({ signers: [], blocks: [{ label: 'Legal review', group: legal.name }] });
+      assert.equal(res.status, 201, await res.clone().text());
+      const p = await res.json();
+      const [leaver, stayer] = legal.members;
+      await t.ctx.db.update(users).set({ groupId: null }).where(eq(users.email, leaver));
+      const refused = await sign(leaver);
+      assert.equal(refused.status, 409);
+      assert.equal((await blocksOf(p.id))[0].status, 'open');
+      assert.equal((await sign(stayer)).status, 303);
       assert.equal((await t.ctx.db.select().from(processes).where(eq(processes.id, p.id)))[0].status, 'completed');
     });
 

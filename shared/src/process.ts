@@ -196,7 +196,10 @@ export const processSummary = z.object({
   completedAt: z.string().nullable(),
   sender: z.object({ email: z.string(), name: z.string().nullable() }),
   signerCount: z.number(),
+  /** Signers who signed; with signature blocks, blocks signed (out of blockCount). */
   signedCount: z.number(),
+  /** Signature blocks; 0 when every signer signs everything. */
+  blockCount: z.number(),
 });
 export type ProcessSummary = z.infer<typeof processSummary>;
 

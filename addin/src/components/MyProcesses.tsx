@@ -39,7 +39,7 @@ export function MyProcesses({ host }: { host: StartHost }) {
           <li key={p.id} data-testid="my-process">
             <Link onClick={() => host.openInBrowser(host.api.processUrl(p.id))}>{p.title}</Link>
             <Text variant="small" block className={`status status-${p.status}`}>
-              {statusText[p.status]} · {p.signedCount}/{p.signerCount} signed · {new Date(p.createdAt).toLocaleDateString()}
+              {statusText[p.status]} · {p.blockCount ? `${p.signedCount}/${p.blockCount} blocks` : `${p.signedCount}/${p.signerCount}`} signed · {new Date(p.createdAt).toLocaleDateString()}
             </Text>
           </li>
         ))}

@@ -158,7 +158,10 @@ export const processes = pgTable(
     expiresAt: at('expires_at'),
     /** Counters kept in the same transaction as the rows they count, so lists and totals need no joins. */
     signerCount: integer('signer_count').notNull().default(0),
+    /** Signatures so far: signers who signed, or with blocks, blocks signed. */
     signedCount: integer('signed_count').notNull().default(0),
+    /** Signature blocks of the process; 0: every signer signs everything. */
+    blockCount: integer('block_count').notNull().default(0),
     /** Signatures made with an identity provider (strong authentication), for the statistics totals. */
     strongSignedCount: integer('strong_signed_count').notNull().default(0),
     documentCount: integer('document_count').notNull().default(0),
@@ -309,6 +312,8 @@ export const oidcRequests = pgTable(
     providerId: text('provider_id').notNull(),
     codeVerifierEncrypted: text('code_verifier_encrypted').notNull(),
     nonce: text('nonce').notNull(),
+    /** The signature block the signer's page showed (processes with blocks): the signature goes to that one only. */
+    blockId: uuid('block_id'),
     createdAt: createdAt(),
     expiresAt: at('expires_at').notNull(),
     usedAt: at('used_at'),

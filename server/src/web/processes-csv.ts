@@ -9,7 +9,7 @@ const cell = (value: string | number | null) => {
 };
 
 export function processesCsv(result: ProcessSearchResult): string {
-  const header = ['id', 'created', 'component', 'status', 'title', 'sender', 'signers', 'signed', 'completed'];
-  const rows = result.processes.map((p) => [p.id, p.createdAt, p.component, p.status, p.title, p.sender.email, p.signerCount, p.signedCount, p.completedAt]);
+  const header = ['id', 'created', 'component', 'status', 'title', 'sender', 'signers', 'signed', 'completed', 'blocks'];
+  const rows = result.processes.map((p) => [p.id, p.createdAt, p.component, p.status, p.title, p.sender.email, p.signerCount, p.signedCount, p.completedAt, p.blockCount]);
   return [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
 }

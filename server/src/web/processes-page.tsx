@@ -147,7 +147,7 @@ export function ProcessListPage(p: { actor: UserActor; csrfToken?: string; query
                     <span class={`badge ${x.status}`}>{x.status}</span>
                   </td>
                   <td>
-                    {x.signedCount} / {x.signerCount}
+                    {x.blockCount ? `${x.signedCount} / ${x.blockCount} blocks` : `${x.signedCount} / ${x.signerCount}`}
                   </td>
                   <td class="optional">{x.sender.email}</td>
                   <td class="optional">{formatTime(x.createdAt)}</td>

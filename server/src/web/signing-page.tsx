@@ -243,6 +243,7 @@ export function SigningPage(p: { token: string; view: View; t: Translate; langua
               {v.identityProviders.map((p) => (
                 <form method="post" action={`${base}/oidc/start`} class="actions" data-sign-form data-to-download={toDownload}>
                   <input type="hidden" name="provider" value={p.id} />
+                  {blockInput}
                   <button type="submit" disabled={blocked} data-provider={p.id}>
                     {t('sign.signWith', { provider: p.name })}
                   </button>

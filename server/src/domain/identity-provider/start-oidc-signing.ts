@@ -11,13 +11,14 @@ import { hashToken } from '../secrets';
 import { findSignerByToken } from '../signer/find-signer-by-token';
 import { assertCanSign, assertDownloadedAll, checkPurpose } from '../signer/sign-as-signer';
 import { oidcClient } from './oidc-client';
+import { blockToSign } from '../signature-block/block-to-sign';
 
 export const OIDC_REQUEST_MINUTES = 15;
 export const oidcRedirectUri = (publicUrl: string) => `${publicUrl}/s/oidc/callback`;
 
 export async function startOidcSigning(
   ctx: Ctx,
-  input: { token: string; providerId: string; browserSecret: string; language: string; purpose?: string },
+  input: { token: string; providerId: string; browserSecret: string; language: string; purpose?: string; blockId?: string },
 ): Promise<URL> {
   const { signer, process } = await findSignerByToken(ctx, { token: input.token });
   assertCanSign(process.status, signer.status);
@@ -25,7 +26,9 @@ export async function startOidcSigning(
   const purpose = checkPurpose((await getSettings(ctx)).signingPurposes.purposes, input.purpose || undefined);
   const method = `oidc:${input.providerId}`;
   if (!process.signatureMethods.includes(method)) throw new DomainError('conflict', `The method ${method} is not offered in this process`, undefined, 'sign.errorMethod');
-  if (process.forceDownload) await assertDownloadedAll(ctx, process.id, signer.id);
+  // With blocks: the open one, which this signer may sign (checked again when the provider sends them back).
+  const block = await blockToSign(ctx, { processId: process.id, email: signer.email, blockId: input.blockId });
+  if (process.forceDownload) await assertDownloadedAll(ctx, process.id, signer.id, block?.documentIds);
   const [provider] = await ctx.db.select().from(identityProviders).where(and(eq(identityProviders.id, input.providerId), eq(identityProviders.enabled, true)));
   if (!provider) throw notFound('Identity provider');
 
@@ -49,6 +52,7 @@ export async function startOidcSigning(
       providerId: provider.id,
       codeVerifierEncrypted: tx.secrets.encrypt(verifier),
       nonce,
+      blockId: block?.id ?? null,
       createdAt: tx.clock(),
       expiresAt: new Date(tx.clock().getTime() + OIDC_REQUEST_MINUTES * 60_000),
     });

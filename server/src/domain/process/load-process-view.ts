@@ -58,7 +58,8 @@ export async function loadProcessView(ctx: Ctx, input: { processId: string; with
     expiresAt: iso(p.expiresAt),
     sender: { email: row.senderEmail, name: row.senderName },
     signerCount: signerRows.filter((s) => s.status !== 'forwarded').length,
-    signedCount: signerRows.filter((s) => s.status === 'signed').length,
+    signedCount: blocks.length ? blocks.filter((b) => b.status === 'signed').length : signerRows.filter((s) => s.status === 'signed').length,
+    blockCount: blocks.length,
     signers: signerRows.map((s) => ({
       id: s.id,
       position: s.position,

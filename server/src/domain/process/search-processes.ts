@@ -66,6 +66,7 @@ export async function searchProcesses(ctx: Ctx, input: ProcessSearchQuery): Prom
       sender: { email: r.senderEmail, name: r.senderName },
       signerCount: r.p.signerCount,
       signedCount: r.p.signedCount,
+      blockCount: r.p.blockCount,
     })),
   };
 }

@@ -80,6 +80,7 @@ export async function startProcess(
       smsNotifications: p.smsNotifications,
       component: input.component ?? 'api',
       signerCount: signerRows.length,
+      blockCount: p.blocks?.length ?? 0,
       documentCount: input.documents.length,
       createdAt: tx.clock(),
       expiresAt: expiryDays > 0 ? new Date(tx.clock().getTime() + expiryDays * 86_400_000) : null,
