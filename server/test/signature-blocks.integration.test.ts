@@ -203,6 +203,25 @@ for (const kind of dbKinds) {
       assert.equal((await t.ctx.db.select().from(processes).where(eq(processes.id, p.id)))[0].status, 'completed');
     });
 
+    test('a signer named in two blocks is told their turn comes again, and is invited again when it does', async () => {
+      const [anna, bert] = [`anna-twice${n}@example.test`, `bert-twice${n}@example.test`];
+      const res = await start({
+        signers: [{ email: anna }, { email: bert }],
+        blocks: [{ label: 'Offer', signers: [anna] }, { label: 'Acceptance', signers: [bert] }, { label: 'Confirmation', signers: [anna] }],
+      });
+      const p = await res.json();
+      await sign(anna);
+      assert.match(await page(anna), /you will get an email when it is your turn/);
+      const invitationsTo = async () => (await readOutbox(t.ctx)).filter((m) => m.template === 'invitation' && m.recipient === anna).length;
+      assert.equal(await invitationsTo(), 1);
+      await sign(bert);
+      assert.equal(await invitationsTo(), 2, 'asked again for the confirmation');
+      assert.match(await page(anna), />\s*Confirmation\s*<\/button>/);
+      assert.equal((await sign(anna)).status, 303);
+      assert.match(await page(anna), /Everyone has signed: this process is completed/);
+      assert.deepEqual((await blocksOf(p.id)).map((b) => b.status), ['signed', 'signed', 'signed']);
+    });
+
     test('a member who left the group can no longer sign its block; another member can', async () => {
       const legal = await group(`Legal${n}`, 2);
       const res = await start({ signers: [], blocks: [{ label: 'Legal review', group: legal.name }] });

@@ -71,10 +71,11 @@ export async function getSigningView(ctx: Ctx, input: { token: string; recordOpe
   const blocks = await listSignatureBlocks(ctx, { processId: process.id });
   const open = blocks.find((b) => b.status === 'open');
   const currentBlock = canAct === 'yes' && open ? { id: open.id, label: open.label, documents: open.documents, fields: open.fields } : null;
-  if (canAct === 'not_your_turn' && blocks.length > 0) {
+  if ((canAct === 'not_your_turn' || canAct === 'already_signed') && blocks.length > 0) {
+    // A signer may sign a later block too: signed now, but their turn comes again.
     const ahead = blocks.filter((b) => b.status !== 'signed');
-    const stillToSign = await Promise.all(ahead.map((b) => mayUseBlock(ctx, { signerEmails: b.signers, groupId: b.groupId }, signer.email)));
-    if (!stillToSign.includes(true)) canAct = 'nothing_left';
+    const stillToSign = (await Promise.all(ahead.map((b) => mayUseBlock(ctx, { signerEmails: b.signers, groupId: b.groupId }, signer.email)))).includes(true);
+    canAct = stillToSign ? 'not_your_turn' : signer.status === 'signed' ? 'already_signed' : 'nothing_left';
   }
   const settings = await getSettings(ctx);
   if (input.recordOpen) {
