@@ -128,6 +128,43 @@ test('a handwritten signature drawn with the mouse is printed on the sealed sign
   }
 });
 
+test('keyboard only: a typed name is written on the pad and signs like a drawing', async (t) => {
+  const title = 'Rental agreement typed';
+  const res = await fetch(`${sut.server.url}/api/v1/processes`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}` },
+    body: processForm({ title, signers: [{ email: 'kim@example.test', name: 'Kim Keys' }], signatureMethods: ['handwritten'] }, [{ name: 'rental.pdf', bytes: pdf }]),
+  });
+  assert.equal(res.status, 201);
+  const { id } = (await res.json()) as { id: string };
+  const link = await invitationLinkFor(sut, 'kim@example.test', title);
+  await withTracedContext(browser, t.name, async (context) => {
+    const page = await context.newPage();
+    await page.goto(link);
+    await page.getByRole('button', { name: 'I have read this and continue' }).press('Enter');
+    const typed = page.getByLabel('Or type your name, and it is written in the box');
+    await typed.focus();
+    await page.keyboard.type('Kim Keys');
+    await screenshot(page, 'handwritten-typed-1280');
+    await page.keyboard.press('Enter');
+    await page.locator('#state').getByText(/Everyone has signed/).waitFor();
+  });
+  const auth = { Authorization: `Bearer ${token}` };
+  const view = (await waitUntil('the process is sealed', async () => {
+    const v = (await (await fetch(`${sut.server.url}/api/v1/processes/${id}`, { headers: auth })).json()) as { sealedAt: string | null; documents: { id: string }[] };
+    return v.sealedAt ? v : undefined;
+  }, 30_000)) as { documents: { id: string }[] };
+  const final = new Uint8Array(await (await fetch(`${sut.server.url}/api/v1/processes/${id}/documents/${view.documents[0].id}/final.pdf`, { headers: auth })).arrayBuffer());
+  const dir = mkdtempSync(path.join(tmpdir(), 'ss-e2e-typed-'));
+  try {
+    writeFileSync(path.join(dir, 'final.pdf'), final);
+    assert.match(execFileSync('pdfimages', ['-list', path.join(dir, 'final.pdf')], { encoding: 'utf8' }), /^\s+2\s+\d+\s+image\s+600\s+180\s/m, 'the typed name as the 600×180 drawing');
+    execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '2', '-l', '2', path.join(dir, 'final.pdf'), path.join(screenshotsDir, 'typed-signatures-page')]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('signature blocks built in the /start form are signed in order, each by its own labelled button', async (t) => {
   const title = 'Sale of the boat';
   const [buyer, seller] = ['buyer@example.test', 'seller@example.test'];

@@ -2,6 +2,7 @@ import type { Texts } from './en';
 
 export const da: Texts = {
   sign: {
+    typeSignature: 'Eller skriv dit navn, så skrives det i feltet',
     drawSignBlock: '{{label}}, med denne underskrift',
     nothingLeft: 'Der er intet tilbage for dig at underskrive: de signaturblokke, du kunne underskrive, er underskrevet.',
     errorBlockSigned: 'Signaturblokken blev underskrevet imens. Siden viser nu, hvad der mangler.',

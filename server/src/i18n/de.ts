@@ -2,6 +2,7 @@ import type { Texts } from './en';
 
 export const de: Texts = {
   sign: {
+    typeSignature: 'Oder tippen Sie Ihren Namen ein; er wird in das Feld geschrieben',
     drawSignBlock: '{{label}}, mit dieser Unterschrift',
     nothingLeft: 'Für Sie ist nichts mehr zu unterschreiben: Die Signaturblöcke, die Sie unterschreiben konnten, sind unterschrieben.',
     errorBlockSigned: 'Dieser Signaturblock wurde inzwischen unterschrieben. Die Seite zeigt jetzt, was noch offen ist.',

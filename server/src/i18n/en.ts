@@ -1,6 +1,7 @@
 // English texts: the reference every other language must match key for key (checked by the type of `Texts`).
 export const en = {
   sign: {
+    typeSignature: 'Or type your name, and it is written in the box',
     drawSignBlock: '{{label}}, with this signature',
     nothingLeft: 'Nothing is left for you to sign: the signature blocks you could sign have been signed.',
     errorBlockSigned: 'That signature block was signed meanwhile. The page now shows what is left.',

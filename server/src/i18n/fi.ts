@@ -2,6 +2,7 @@ import type { Texts } from './en';
 
 export const fi: Texts = {
   sign: {
+    typeSignature: 'Tai kirjoita nimesi, niin se kirjoitetaan ruutuun',
     drawSignBlock: '{{label}} tällä allekirjoituksella',
     nothingLeft: 'Sinulle ei ole enää allekirjoitettavaa: allekirjoituslohkot, jotka olisit voinut allekirjoittaa, on allekirjoitettu.',
     errorBlockSigned: 'Allekirjoituslohko allekirjoitettiin juuri. Sivu näyttää nyt, mitä on jäljellä.',

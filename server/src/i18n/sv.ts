@@ -2,6 +2,7 @@ import type { Texts } from './en';
 
 export const sv: Texts = {
   sign: {
+    typeSignature: 'Eller skriv ditt namn, så skrivs det i rutan',
     drawSignBlock: '{{label}}, med denna underskrift',
     nothingLeft: 'Du har inget kvar att skriva under: de signaturblock du kunde skriva under har undertecknats.',
     errorBlockSigned: 'Signaturblocket undertecknades under tiden. Sidan visar nu vad som återstår.',

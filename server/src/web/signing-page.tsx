@@ -209,6 +209,8 @@ export function SigningPage(p: { token: string; view: View; t: Translate; langua
               <h3>{t('sign.drawTitle')}</h3>
               <p class="muted">{t('sign.drawHelp')}</p>
               <canvas data-signature-pad class="signature-pad" role="img" aria-label={t('sign.drawArea')} width="600" height="180"></canvas>
+              <label for="typed-signature">{t('sign.typeSignature')}</label>
+              <input id="typed-signature" data-pad-typed maxlength={100} autocomplete="name" />
               <noscript>
                 <p class="notice error">{t('sign.drawNeedsScript')}</p>
               </noscript>

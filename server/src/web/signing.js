@@ -2,8 +2,9 @@
 // - with forced download, the Sign buttons turn on as soon as every document to sign was downloaded (the server
 //   checks again on Sign);
 // - a form is sent once, however often its button is clicked;
-// - the signature pad: draw with finger, pen or mouse; the drawing is sent as a PNG with the form (and the
-//   signer's organisation and title, which belong to the click-to-sign form).
+// - the signature pad: draw with finger, pen or mouse, or type your name (keyboard users) and it is written on
+//   the pad; the drawing is sent as a PNG with the form (and the signer's organisation and title, which belong to
+//   the click-to-sign form).
 (() => {
   const forms = [...document.querySelectorAll('form[data-sign-form]')];
   const missing = new Set((forms[0]?.getAttribute('data-to-download') || '').split(' ').filter(Boolean));
@@ -93,8 +94,27 @@
   const end = () => (last = null);
   canvas.addEventListener('pointerup', end);
   canvas.addEventListener('pointercancel', end);
-  document.querySelector('[data-pad-clear]')?.addEventListener('click', () => {
+  const typed = document.querySelector('input[data-pad-typed]');
+  const clear = () => {
     context.clearRect(0, 0, canvas.width, canvas.height);
     delete canvas.dataset.drawn;
+  };
+  document.querySelector('[data-pad-clear]')?.addEventListener('click', () => {
+    clear();
+    if (typed) typed.value = '';
+  });
+  // A typed name replaces whatever is on the pad, written large in a handwriting-like face that fits the width.
+  typed?.addEventListener('input', () => {
+    clear();
+    const name = typed.value.trim();
+    if (!name) return;
+    let size = 72;
+    do context.font = `italic ${size}px "Brush Script MT", "Segoe Script", cursive, serif`;
+    while (context.measureText(name).width > canvas.width - 40 && (size -= 4) > 16);
+    context.fillStyle = context.strokeStyle;
+    context.textBaseline = 'middle';
+    context.fillText(name, 20, canvas.height / 2);
+    canvas.dataset.drawn = '1';
+    canvas.closest('form').querySelector('[data-pad-error]').hidden = true;
   });
 })();
