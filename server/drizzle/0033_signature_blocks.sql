@@ -26,6 +26,7 @@ CREATE TABLE "signature_blocks" (
 );
 --> statement-breakpoint
 ALTER TABLE "oidc_requests" ADD COLUMN "block_id" uuid;--> statement-breakpoint
+ALTER TABLE "oidc_requests" ADD COLUMN "account_user_id" uuid;--> statement-breakpoint
 ALTER TABLE "processes" ADD COLUMN "block_count" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "signature_blocks" ADD CONSTRAINT "signature_blocks_process_id_processes_id_fk" FOREIGN KEY ("process_id") REFERENCES "public"."processes"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "signature_blocks" ADD CONSTRAINT "signature_blocks_group_id_groups_id_fk" FOREIGN KEY ("group_id") REFERENCES "public"."groups"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint

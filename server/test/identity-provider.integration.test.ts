@@ -144,6 +144,35 @@ for (const kind of dbKinds) {
       assert.equal(JSON.parse((await t.ctx.db.select().from(signatureBlocks).where(eq(signatureBlocks.id, process.blocks[0].id)))[0].signRecord!).identity.idNumber, '010190-123A');
     });
 
+    test('a user of this service re-enters their account password before the redirect; it is part of the signature', async () => {
+      const user = await t.user({ email: `idp-user${++n}@example.test` });
+      const { process, link } = await start({ signers: [{ email: user.email }] });
+      const startWith = (password?: string) =>
+        t.app.request(`${link}/oidc/start`, {
+          method: 'POST',
+          headers: { Origin: 'http://localhost', 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ provider: 'testbank', ...(password !== undefined ? { password } : {}) }).toString(),
+        });
+      assert.match(await (await t.app.request(link)).text(), /id="accountPassword"/);
+      const missing = await startWith();
+      assert.equal(missing.status, 400);
+      assert.match(await missing.text(), /Enter the password of your account to sign/);
+      const wrong = await startWith('not-it');
+      assert.equal(wrong.status, 400);
+      assert.match(await wrong.text(), /Wrong password/);
+
+      const res = await startWith(user.password);
+      assert.equal(res.status, 303, await res.clone().text());
+      const cookie = res.headers.get('set-cookie')!.match(/ss_oidc=[^;]+/)![0];
+      const back = await callback(await signInThrough(res.headers.get('location')!, 'maija', PUBLIC_URL), cookie);
+      assert.equal(back.headers.get('location'), `${link}?done=signed`);
+      const row = await signerOf(process.id);
+      assert.equal(row.status, 'signed');
+      assert.equal(JSON.parse(row.signRecord!).identity.account, user.email);
+      const view = await (await t.app.request(`/api/v1/processes/${process.id}`, { headers: bearer(admin.token) })).json();
+      assert.ok(view.auditTrail.some((e: { message: string }) => /verified by Test bank ID: Maija Meikäläinen, 010190-123A; account password re-entered/.test(e.message)));
+    });
+
     test('another person is refused, recorded in the audit trail, and nothing is signed', async () => {
       const { process, link } = await start({});
       const { url, cookie } = await begin(link);

@@ -314,6 +314,8 @@ export const oidcRequests = pgTable(
     nonce: text('nonce').notNull(),
     /** The signature block the signer's page showed (processes with blocks): the signature goes to that one only. */
     blockId: uuid('block_id'),
+    /** Set when the signer is a user of this service and re-entered the account's password before the redirect. */
+    accountUserId: uuid('account_user_id'),
     createdAt: createdAt(),
     expiresAt: at('expires_at').notNull(),
     usedAt: at('used_at'),

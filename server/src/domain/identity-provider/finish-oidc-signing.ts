@@ -85,7 +85,7 @@ export async function finishOidcSigning(ctx: Ctx, input: { callbackUrl: URL; bro
   }
 
   try {
-    await signAsSigner(ctx, { token, method: `oidc:${provider.id}`, userAgent: input.userAgent, verifiedIdentity: identity, blockId: request.blockId ?? undefined });
+    await signAsSigner(ctx, { token, method: `oidc:${provider.id}`, userAgent: input.userAgent, verifiedIdentity: identity, blockId: request.blockId ?? undefined, accountUserId: request.accountUserId ?? undefined });
   } catch (err) {
     if (err instanceof DomainError) return { token, refusal: err };
     throw err;

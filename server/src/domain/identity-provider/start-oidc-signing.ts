@@ -12,13 +12,14 @@ import { findSignerByToken } from '../signer/find-signer-by-token';
 import { assertCanSign, assertDownloadedAll, checkPurpose } from '../signer/sign-as-signer';
 import { oidcClient } from './oidc-client';
 import { blockToSign } from '../signature-block/block-to-sign';
+import { authenticateInternalSigner } from '../signer/authenticate-internal-signer';
 
 export const OIDC_REQUEST_MINUTES = 15;
 export const oidcRedirectUri = (publicUrl: string) => `${publicUrl}/s/oidc/callback`;
 
 export async function startOidcSigning(
   ctx: Ctx,
-  input: { token: string; providerId: string; browserSecret: string; language: string; purpose?: string; blockId?: string },
+  input: { token: string; providerId: string; browserSecret: string; language: string; purpose?: string; blockId?: string; password?: string },
 ): Promise<URL> {
   const { signer, process } = await findSignerByToken(ctx, { token: input.token });
   assertCanSign(process.status, signer.status);
@@ -29,6 +30,8 @@ export async function startOidcSigning(
   // With blocks: the open one, which this signer may sign (checked again when the provider sends them back).
   const block = await blockToSign(ctx, { processId: process.id, email: signer.email, blockId: input.blockId });
   if (process.forceDownload) await assertDownloadedAll(ctx, process.id, signer.id, block?.documentIds);
+  // A user of this service re-enters the account's password here, as on the other ways to sign.
+  const account = await authenticateInternalSigner(ctx, { email: signer.email, password: input.password });
   const [provider] = await ctx.db.select().from(identityProviders).where(and(eq(identityProviders.id, input.providerId), eq(identityProviders.enabled, true)));
   if (!provider) throw notFound('Identity provider');
 
@@ -53,6 +56,7 @@ export async function startOidcSigning(
       codeVerifierEncrypted: tx.secrets.encrypt(verifier),
       nonce,
       blockId: block?.id ?? null,
+      accountUserId: account?.userId ?? null,
       createdAt: tx.clock(),
       expiresAt: new Date(tx.clock().getTime() + OIDC_REQUEST_MINUTES * 60_000),
     });

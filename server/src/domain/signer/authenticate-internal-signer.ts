@@ -37,10 +37,16 @@ export async function authenticateInternalSigner(ctx: Ctx, input: { email: strin
     if (err.code === 'unauthorized') throw new DomainError('invalid_input', 'Wrong password', 'password', 'sign.errorPassword');
     throw new DomainError(err.code, err.message, 'password', 'sign.errorAccountLocked');
   }
+  return internalSigner(ctx, account.id);
+}
+
+/** The user and their current signing key, once the password was checked (for identity-provider signatures,
+ *  before the redirect). */
+export async function internalSigner(ctx: Ctx, userId: string): Promise<InternalSigner> {
   const [key] = await ctx.db
     .select()
     .from(userSigningKeys)
-    .where(and(eq(userSigningKeys.userId, account.id), isNull(userSigningKeys.retiredAt)))
+    .where(and(eq(userSigningKeys.userId, userId), isNull(userSigningKeys.retiredAt)))
     .limit(1);
-  return { userId: account.id, key: key ? { id: key.id, privateKeyPem: ctx.secrets.decrypt(key.privateKeyEncrypted) } : null };
+  return { userId, key: key ? { id: key.id, privateKeyPem: ctx.secrets.decrypt(key.privateKeyEncrypted) } : null };
 }

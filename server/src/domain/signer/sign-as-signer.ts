@@ -16,7 +16,7 @@ import { findSignerByToken } from './find-signer-by-token';
 import { addForwardedSigner, type ForwardTarget } from './add-forwarded-signer';
 import { inviteSigner } from './invite-signer';
 import { readDrawing } from './read-drawing';
-import { authenticateInternalSigner } from './authenticate-internal-signer';
+import { authenticateInternalSigner, internalSigner } from './authenticate-internal-signer';
 import { getSettings } from '../settings/get-settings';
 import type { SignatureMethod } from '@secure-signature/shared';
 
@@ -40,11 +40,15 @@ export async function signAsSigner(
     purpose?: string;
     /** The signature block the signer's page showed (processes with blocks); default: the open one. */
     blockId?: string;
+    /** Identity-provider signatures: the account whose password the signer re-entered before the redirect. */
+    accountUserId?: string;
   },
 ): Promise<{ processCompleted: boolean }> {
   // Outside the transaction: a wrong password must count towards the account's lock even though signing is refused.
   const account = input.verifiedIdentity
-    ? null
+    ? input.accountUserId
+      ? await internalSigner(ctx, input.accountUserId)
+      : null
     : await authenticateInternalSigner(ctx, { email: (await findSignerByToken(ctx, { token: input.token })).signer.email, password: input.password });
   return inTransaction(ctx, async (tx) => {
     const { signer, process } = await findSignerByToken(tx, { token: input.token, forUpdate: true });
@@ -74,7 +78,11 @@ export async function signAsSigner(
         .orderBy(asc(documents.position))
     ).filter((d) => !block || block.documentIds.includes(d.id));
     const key = account?.key ? { id: null, userSigningKeyId: account.key.id, privateKeyPem: account.key.privateKeyPem } : { ...(await loadSealKey(tx)), userSigningKeyId: null };
-    const identity = input.verifiedIdentity ?? (account ? { account: signer.email, authenticatedBy: 'account password' } : {});
+    const identity: Record<string, string> = input.verifiedIdentity
+      ? { ...input.verifiedIdentity, ...(account ? { account: signer.email } : {}) }
+      : account
+        ? { account: signer.email, authenticatedBy: 'account password' }
+        : {};
     const signed = signRecord(
       {
         v: 1,
@@ -130,7 +138,7 @@ export async function signAsSigner(
       type: 'signed',
       message:
         (input.verifiedIdentity
-          ? `Signed by ${signer.email} (method: ${input.method}; verified by ${input.verifiedIdentity.provider}: ${input.verifiedIdentity.name}${input.verifiedIdentity.idNumber ? `, ${input.verifiedIdentity.idNumber}` : ''})`
+          ? `Signed by ${signer.email} (method: ${input.method}; verified by ${input.verifiedIdentity.provider}: ${input.verifiedIdentity.name}${input.verifiedIdentity.idNumber ? `, ${input.verifiedIdentity.idNumber}` : ''}${account ? '; account password re-entered' : ''})`
           : `Signed by ${signer.email} (method: ${input.method}${account ? '; account password re-entered' : ''})`) +
         (block ? `, signature block ${block.position} "${block.label}"` : '') +
         (purpose !== DEFAULT_PURPOSE ? `, purpose: ${purpose}` : '') +

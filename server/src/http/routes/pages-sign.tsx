@@ -219,7 +219,7 @@ export const signPages = new Hono<AppEnv>()
     const browserSecret = /^[\w-]{43}$/.test(getCookie(c, OIDC_COOKIE) ?? '') ? getCookie(c, OIDC_COOKIE)! : randomToken();
     let url: URL;
     try {
-      url = await startOidcSigning(c.var.ctx, { token, providerId: String(form.provider ?? ''), browserSecret, language: pageLanguage(c), purpose: typeof form.purpose === 'string' ? form.purpose : undefined, blockId: typeof form.block === 'string' && form.block ? form.block : undefined });
+      url = await startOidcSigning(c.var.ctx, { token, providerId: String(form.provider ?? ''), browserSecret, language: pageLanguage(c), purpose: typeof form.purpose === 'string' ? form.purpose : undefined, blockId: typeof form.block === 'string' && form.block ? form.block : undefined, password: typeof form.password === 'string' ? form.password : undefined });
     } catch (err) {
       return refusal(c, token, err);
     }
