@@ -72,16 +72,40 @@ test('disclaimer first, then Sign waits for both downloads', async (t) => {
   );
 });
 
-test('a handwritten signature drawn with the mouse is printed on the sealed signatures page', async (t) => {
-  const title = 'Rental agreement drawn';
+/** A process whose one signer must draw (or type) their signature: its id and the signer's link. */
+async function startHandwritten(title: string, signer: { email: string; name: string }) {
   const res = await fetch(`${sut.server.url}/api/v1/processes`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${token}` },
-    body: processForm({ title, signers: [{ email: 'hanna@example.test', name: 'Hanna Hand' }], signatureMethods: ['handwritten'] }, [{ name: 'rental.pdf', bytes: pdf }]),
+    body: processForm({ title, signers: [signer], signatureMethods: ['handwritten'] }, [{ name: 'rental.pdf', bytes: pdf }]),
   });
   assert.equal(res.status, 201);
   const { id } = (await res.json()) as { id: string };
-  const link = await invitationLinkFor(sut, 'hanna@example.test', title);
+  return { id, link: await invitationLinkFor(sut, signer.email, title) };
+}
+
+/** Once sealed: the method recorded, and that the drawing is the 600×180 image on page 2 (rendered to `png`). */
+async function assertDrawingSealed(id: string, png: string) {
+  const auth = { Authorization: `Bearer ${token}` };
+  const view = (await waitUntil('the process is sealed', async () => {
+    const v = (await (await fetch(`${sut.server.url}/api/v1/processes/${id}`, { headers: auth })).json()) as { sealedAt: string | null; documents: { id: string }[]; signers: { method: string }[] };
+    return v.sealedAt ? v : undefined;
+  }, 30_000)) as { documents: { id: string }[]; signers: { method: string }[] };
+  assert.equal(view.signers[0].method, 'handwritten');
+  const final = new Uint8Array(await (await fetch(`${sut.server.url}/api/v1/processes/${id}/documents/${view.documents[0].id}/final.pdf`, { headers: auth })).arrayBuffer());
+  const dir = mkdtempSync(path.join(tmpdir(), 'ss-e2e-drawn-'));
+  try {
+    writeFileSync(path.join(dir, 'final.pdf'), final);
+    assert.match(execFileSync('pdfimages', ['-list', path.join(dir, 'final.pdf')], { encoding: 'utf8' }), /^\s+2\s+\d+\s+image\s+600\s+180\s/m, 'the 600×180 drawing on page 2');
+    mkdirSync(screenshotsDir, { recursive: true });
+    execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '2', '-l', '2', path.join(dir, 'final.pdf'), path.join(screenshotsDir, png)]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('a handwritten signature drawn with the mouse is printed on the sealed signatures page', async (t) => {
+  const { id, link } = await startHandwritten('Rental agreement drawn', { email: 'hanna@example.test', name: 'Hanna Hand' });
 
   await withTracedContext(browser, t.name, async (context) => {
     const page = await context.newPage();
@@ -110,34 +134,11 @@ test('a handwritten signature drawn with the mouse is printed on the sealed sign
   });
 
   // The sealed PDF: the drawing is an image on the signatures page, and the method is named.
-  const auth = { Authorization: `Bearer ${token}` };
-  const view = (await waitUntil('the process is sealed', async () => {
-    const v = (await (await fetch(`${sut.server.url}/api/v1/processes/${id}`, { headers: auth })).json()) as { sealedAt: string | null; documents: { id: string }[]; signers: { method: string }[] };
-    return v.sealedAt ? v : undefined;
-  }, 30_000)) as { documents: { id: string }[]; signers: { method: string }[] };
-  assert.equal(view.signers[0].method, 'handwritten');
-  const final = new Uint8Array(await (await fetch(`${sut.server.url}/api/v1/processes/${id}/documents/${view.documents[0].id}/final.pdf`, { headers: auth })).arrayBuffer());
-  const dir = mkdtempSync(path.join(tmpdir(), 'ss-e2e-drawn-'));
-  try {
-    writeFileSync(path.join(dir, 'final.pdf'), final);
-    assert.match(execFileSync('pdfimages', ['-list', path.join(dir, 'final.pdf')], { encoding: 'utf8' }), /^\s+2\s+\d+\s+image\s+600\s+180\s/m, 'the 600×180 drawing on page 2');
-    mkdirSync(screenshotsDir, { recursive: true });
-    execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '2', '-l', '2', path.join(dir, 'final.pdf'), path.join(screenshotsDir, 'handwritten-signatures-page')]);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  await assertDrawingSealed(id, 'handwritten-signatures-page');
 });
 
 test('keyboard only: a typed name is written on the pad and signs like a drawing', async (t) => {
-  const title = 'Rental agreement typed';
-  const res = await fetch(`${sut.server.url}/api/v1/processes`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${token}` },
-    body: processForm({ title, signers: [{ email: 'kim@example.test', name: 'Kim Keys' }], signatureMethods: ['handwritten'] }, [{ name: 'rental.pdf', bytes: pdf }]),
-  });
-  assert.equal(res.status, 201);
-  const { id } = (await res.json()) as { id: string };
-  const link = await invitationLinkFor(sut, 'kim@example.test', title);
+  const { id, link } = await startHandwritten('Rental agreement typed', { email: 'kim@example.test', name: 'Kim Keys' });
   await withTracedContext(browser, t.name, async (context) => {
     const page = await context.newPage();
     await page.goto(link);
@@ -149,20 +150,7 @@ test('keyboard only: a typed name is written on the pad and signs like a drawing
     await page.keyboard.press('Enter');
     await page.locator('#state').getByText(/Everyone has signed/).waitFor();
   });
-  const auth = { Authorization: `Bearer ${token}` };
-  const view = (await waitUntil('the process is sealed', async () => {
-    const v = (await (await fetch(`${sut.server.url}/api/v1/processes/${id}`, { headers: auth })).json()) as { sealedAt: string | null; documents: { id: string }[] };
-    return v.sealedAt ? v : undefined;
-  }, 30_000)) as { documents: { id: string }[] };
-  const final = new Uint8Array(await (await fetch(`${sut.server.url}/api/v1/processes/${id}/documents/${view.documents[0].id}/final.pdf`, { headers: auth })).arrayBuffer());
-  const dir = mkdtempSync(path.join(tmpdir(), 'ss-e2e-typed-'));
-  try {
-    writeFileSync(path.join(dir, 'final.pdf'), final);
-    assert.match(execFileSync('pdfimages', ['-list', path.join(dir, 'final.pdf')], { encoding: 'utf8' }), /^\s+2\s+\d+\s+image\s+600\s+180\s/m, 'the typed name as the 600×180 drawing');
-    execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '2', '-l', '2', path.join(dir, 'final.pdf'), path.join(screenshotsDir, 'typed-signatures-page')]);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  await assertDrawingSealed(id, 'typed-signatures-page');
 });
 
 test('signature blocks built in the /start form are signed in order, each by its own labelled button', async (t) => {
