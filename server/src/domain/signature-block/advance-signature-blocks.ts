@@ -19,12 +19,12 @@ export async function advanceSignatureBlocks(
   const { process } = input;
   const blocks = await ctx.db.select().from(signatureBlocks).where(eq(signatureBlocks.processId, process.id)).orderBy(asc(signatureBlocks.position));
   const next = blocks.find((b) => b.status !== 'signed');
+  if (!next) return { allSigned: true };
   const active = await ctx.db
     .select()
     .from(signers)
     .where(and(eq(signers.processId, process.id), notInArray(signers.status, ['rejected', 'forwarded'])))
     .orderBy(asc(signers.position));
-  if (!next) return { allSigned: true };
 
   if (next.status === 'waiting') {
     await ctx.db.update(signatureBlocks).set({ status: 'open', openedAt: ctx.clock() }).where(eq(signatureBlocks.id, next.id));
@@ -50,13 +50,13 @@ export async function advanceSignatureBlocks(
     }
   }
 
-  const signedBlocks = new Set(blocks.filter((b) => b.status === 'signed').map((b) => b.signerId));
+  const signedABlock = new Set(blocks.filter((b) => b.status === 'signed').map((b) => b.signerId));
   for (const s of active) {
     if (eligible.has(s.email)) {
       if (s.status !== 'invited') await inviteSigner(ctx, { process, sender: input.sender, signer: s, kind: 'invitation', replacedDocument: input.replacedDocument });
       continue;
     }
-    const status = signedBlocks.has(s.id) ? 'signed' : 'waiting';
+    const status = signedABlock.has(s.id) ? 'signed' : 'waiting';
     if (s.status !== status) await ctx.db.update(signers).set({ status }).where(eq(signers.id, s.id));
   }
   return { allSigned: false };
