@@ -159,6 +159,40 @@ for (const kind of dbKinds) {
       }
     });
 
+    test('signature blocks by XML: documents numbered from 1, message fields, named signers; the answer shows each block, valid by xmllint', async () => {
+      const pdf2 = await makePdf('Annex', 1);
+      const request = startRequestXml(pdf, { title: 'Blocks by XML', emails: ['xa@example.test', 'xb@example.test'] })
+        .replace('<SigningOrder>true</SigningOrder>', '')
+        .replace(
+          '<Documents>',
+          '<SignatureBlocks><Block><Label>Landlord</Label><DocumentNumber>2</DocumentNumber><Field>title</Field><Signer>xa@example.test</Signer></Block>' +
+            '<Block><Label>Tenant</Label><Signer>xb@example.test</Signer></Block></SignatureBlocks><Documents>',
+        )
+        .replace('</Documents>', `<Document filename="annex.pdf">${Buffer.from(pdf2).toString('base64')}</Document></Documents>`);
+      const res = await post(request);
+      const body = await res.text();
+      assert.equal(res.status, 201, body);
+      assert.match(body, /<SignatureBlocks><Block><Position>1<\/Position><Label>Landlord<\/Label><Status>open<\/Status><\/Block><Block><Position>2<\/Position><Label>Tenant<\/Label><Status>waiting<\/Status><\/Block><\/SignatureBlocks>/);
+      const view = await (await t.app.request(`/api/v1/processes/${tag(body, 'ProcessId')}`, { headers: bearer(admin.token) })).json();
+      assert.deepEqual(view.blocks.map((b: { label: string; documents: string[]; fields: string[]; signers: string[] }) => [b.label, b.documents, b.fields, b.signers]), [
+        ['Landlord', ['annex.pdf'], ['title'], ['xa@example.test']],
+        ['Tenant', ['lease.pdf', 'annex.pdf'], [], ['xb@example.test']],
+      ]);
+      const dir = mkdtempSync(path.join(tmpdir(), 'ss-xsd-blocks-'));
+      try {
+        writeFileSync(path.join(dir, 'schema.xsd'), await (await t.app.request('/api/xml/schema.xsd')).text());
+        for (const [name, xml] of Object.entries({ 'request.xml': request, 'answer.xml': body })) {
+          writeFileSync(path.join(dir, name), xml);
+          execFileSync('xmllint', ['--noout', '--nonet', '--schema', path.join(dir, 'schema.xsd'), path.join(dir, name)], { stdio: 'pipe' });
+        }
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+      // A block naming both signers and a group does not match the schema.
+      const both = await post(request.replace('<Signer>xb@example.test</Signer></Block>', '<Signer>xb@example.test</Signer><Group>Legal</Group></Block>'));
+      assert.equal(both.status, 400);
+    });
+
     test('a request that does not match the schema is refused with the reason, and nothing is stored', async () => {
       const before = await countProcesses();
       const noTitle = await post(startRequestXml(pdf).replace(/<Title>.*<\/Title>/, ''));

@@ -16,9 +16,13 @@ export function renderProcessXml(p: ProcessView): string {
         `${el('SignedAt', s.signedAt)}${el('RejectedAt', s.rejectedAt)}</Signer>`,
     )
     .join('');
+  const blocks = p.blocks
+    .map((b) => `<Block>${el('Position', b.position)}${el('Label', b.label)}${el('Status', b.status)}${el('SignedBy', b.signedBy)}${el('SignedAt', b.signedAt)}</Block>`)
+    .join('');
   return doc(
     'ProcessResponse',
-    `${el('ProcessId', p.id)}${el('Title', p.title)}${el('Status', p.status)}${el('CreatedAt', p.createdAt)}${el('CompletedAt', p.completedAt)}<Signers>${signers}</Signers>`,
+    `${el('ProcessId', p.id)}${el('Title', p.title)}${el('Status', p.status)}${el('CreatedAt', p.createdAt)}${el('CompletedAt', p.completedAt)}<Signers>${signers}</Signers>` +
+      (blocks ? `<SignatureBlocks>${blocks}</SignatureBlocks>` : ''),
   );
 }
 

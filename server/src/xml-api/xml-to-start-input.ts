@@ -22,6 +22,7 @@ export function xmlToStartInput(root: Element): {
     organization: text(s, 'Organization'),
     jobTitle: text(s, 'JobTitle'),
   }));
+  const blocks = child(root, 'SignatureBlocks');
   const options = child(root, 'Options');
   const methods = child(root, 'SignatureMethods');
   const reminders = options && child(options, 'Reminders');
@@ -33,6 +34,19 @@ export function xmlToStartInput(root: Element): {
     signingOrder: bool(root, 'SigningOrder'),
     reportTemplateId: text(root, 'ReportTemplateId')?.trim().toLowerCase(),
     signatureMethods: methods ? children(methods, 'Method').map((m) => m.textContent?.trim() ?? '') : undefined,
+    blocks: blocks
+      ? children(blocks, 'Block').map((b) => {
+          const numbers = children(b, 'DocumentNumber').map((d) => Number(d.textContent) - 1);
+          return {
+            label: text(b, 'Label'),
+            // Numbered from 1 here, from 0 in the shared schema.
+            ...(numbers.length ? { documents: numbers } : {}),
+            fields: children(b, 'Field').map((f) => f.textContent?.trim()),
+            signers: children(b, 'Signer').map((e) => e.textContent?.trim()),
+            group: text(b, 'Group')?.trim(),
+          };
+        })
+      : undefined,
     ...(options
       ? {
           signaturePagePosition: text(options, 'SignaturePagePosition'),
