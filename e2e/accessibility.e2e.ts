@@ -3,35 +3,28 @@
 // scrolls sideways at phone width.
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { makePdf, processForm, signaturePng } from '../server/test/harness';
-import { launchBrowser, screenshot, scrollWidth, withTracedContext } from './browser';
-import { adminToken, signInWithForm, signingLink, startFlowServer, type FlowServer } from './flow-server';
+import { screenshot, scrollWidth, withTracedContext } from './browser';
+import { adminToken, signInWithForm, signingLink, useFlowServerAndBrowser } from './flow-server';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-let sut: FlowServer;
-let browser: Browser;
 let token: string;
 let pdf: Uint8Array;
-
-before(async () => {
-  [sut, browser, pdf] = await Promise.all([startFlowServer(), launchBrowser(), makePdf('Accessible agreement', 1)]);
-  token = await adminToken(sut);
-});
-after(async () => {
-  await browser?.close();
-  await sut?.close();
+const suite = useFlowServerAndBrowser(async () => {
+  pdf = await makePdf('Accessible agreement', 1);
+  token = await adminToken(suite.sut);
 });
 
 async function invite(title: string, signer: Record<string, string>, extra: Record<string, unknown> = {}) {
-  const res = await fetch(`${sut.server.url}/api/v1/processes`, {
+  const res = await fetch(`${suite.sut.server.url}/api/v1/processes`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${token}` },
     body: processForm({ title, message: 'Please read and sign.', signers: [signer as never], ...extra }, [{ name: 'agreement.pdf', bytes: pdf }]),
   });
   assert.equal(res.status, 201, await res.clone().text());
-  const mails = await sut.smtp.waitFor((all) => all.some((m) => m.to === signer.email), 30_000);
+  const mails = await suite.sut.smtp.waitFor((all) => all.some((m) => m.to === signer.email), 30_000);
   return signingLink(mails.filter((m) => m.to === signer.email)[0]);
 }
 
@@ -46,7 +39,7 @@ test('axe finds no serious violation on the PIN step, the signing page, the forw
   const pinLink = await invite('Axe PIN', { email: 'axe-pin@example.test', phone: '+358 40 111 0000' });
   const link = await invite('Axe signing', { email: 'axe@example.test', name: 'Aino Axe' }, { allowForward: true, allowSignAndForward: true });
   await withTracedContext(
-    browser,
+    suite.browser,
     t.name,
     async (context) => {
       const page = await context.newPage();
@@ -67,7 +60,7 @@ test('each language once, at phone width, without sideways scrolling', async (t)
   const link = await invite('Languages', { email: 'lang@example.test' });
   const decision: Record<string, string> = { en: 'Your decision', fi: 'Päätöksesi', sv: 'Ditt beslut', da: 'Din beslutning', de: 'Ihre Entscheidung' };
   await withTracedContext(
-    browser,
+    suite.browser,
     t.name,
     async (context) => {
       const page = await context.newPage();
@@ -88,10 +81,10 @@ test('each language once, at phone width, without sideways scrolling', async (t)
 
 test("the admin's logo and colours apply to the signer's page", async (t) => {
   const link = await invite('Branded page', { email: 'branded@example.test' });
-  await withTracedContext(browser, t.name, async (context) => {
+  await withTracedContext(suite.browser, t.name, async (context) => {
     const page = await context.newPage();
-    await signInWithForm(page, sut);
-    await page.goto(`${sut.server.url}/admin/branding`);
+    await signInWithForm(page, suite.sut);
+    await page.goto(`${suite.sut.server.url}/admin/branding`);
     await page.getByLabel(/^Logo/).setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from(signaturePng(240, 64).split(',')[1], 'base64') });
     await page.getByLabel(/^Custom CSS/).fill(':root { --brand: #7a1f5c; }');
     await page.getByRole('button', { name: 'Save branding' }).click();
@@ -110,7 +103,7 @@ test("the admin's logo and colours apply to the signer's page", async (t) => {
 test('documents open inside the page with PDF.js, also at phone width', async (t) => {
   const link = await invite('Viewer', { email: 'viewer@example.test' });
   await withTracedContext(
-    browser,
+    suite.browser,
     t.name,
     async (context) => {
       const page = await context.newPage();

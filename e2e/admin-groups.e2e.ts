@@ -2,34 +2,26 @@
 // that sees all processes, adds a user in it, and the user then sees another sender's process; the user without
 // the group does not. Then that user forgets the password and resets it through the emailed link.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { test } from 'node:test';
 import { makePdf, processForm } from '../server/test/harness';
-import { launchBrowser, screenshot, withTracedContext } from './browser';
-import { adminToken, signInWithForm, startFlowServer, type FlowServer } from './flow-server';
+import { screenshot, withTracedContext } from './browser';
+import { adminToken, signInWithForm, useFlowServerAndBrowser } from './flow-server';
 
-let sut: FlowServer;
-let browser: Browser;
-
-before(async () => {
-  [sut, browser] = await Promise.all([startFlowServer(), launchBrowser()]);
-  const res = await fetch(`${sut.server.url}/api/v1/processes`, {
+const suite = useFlowServerAndBrowser(async () => {
+  const res = await fetch(`${suite.sut.server.url}/api/v1/processes`, {
     method: 'POST',
-    headers: { Authorization: `Bearer ${await adminToken(sut)}` },
+    headers: { Authorization: `Bearer ${await adminToken(suite.sut)}` },
     body: processForm({ title: "The admin's own contract", signers: [{ email: 'x@example.test' }] }, [{ name: 'c.pdf', bytes: await makePdf('Contract', 1) }]),
   });
   assert.equal(res.status, 201);
 });
-after(async () => {
-  await browser?.close();
-  await sut?.close();
-});
+
 
 test('the admin makes a group that sees all processes and puts a new user in it', async (t) => {
-  await withTracedContext(browser, t.name, async (context) => {
+  await withTracedContext(suite.browser, t.name, async (context) => {
     const page = await context.newPage();
-    await signInWithForm(page, sut);
-    await page.goto(`${sut.server.url}/admin/groups`);
+    await signInWithForm(page, suite.sut);
+    await page.goto(`${suite.sut.server.url}/admin/groups`);
     await page.getByLabel('Name').fill('Managers');
     await page.getByLabel('See all processes and their statistics').check();
     await page.getByRole('button', { name: 'Add group' }).click();
@@ -37,7 +29,7 @@ test('the admin makes a group that sees all processes and puts a new user in it'
     await page.getByRole('row').filter({ hasText: 'Managers' }).getByText('See all processes and their statistics').waitFor();
     await screenshot(page, 'admin-groups-1280');
 
-    await page.goto(`${sut.server.url}/admin/users`);
+    await page.goto(`${suite.sut.server.url}/admin/users`);
     await page.getByLabel('Email').fill('manager@example.test');
     await page.getByLabel('Password').fill('manager-password-1');
     await page.getByLabel('Group').selectOption({ label: 'Managers' });
@@ -53,14 +45,14 @@ test('the admin makes a group that sees all processes and puts a new user in it'
 
     const manager = await context.browser()!.newContext();
     const m = await manager.newPage();
-    await signInWithForm(m, sut, 'manager@example.test', 'manager-password-1');
+    await signInWithForm(m, suite.sut, 'manager@example.test', 'manager-password-1');
     await m.getByText("The admin's own contract").waitFor();
     assert.equal(await m.getByLabel('Scope').count(), 1);
     await manager.close();
 
     const plainContext = await context.browser()!.newContext();
     const p = await plainContext.newPage();
-    await signInWithForm(p, sut, 'plain@example.test', 'plain-password-12');
+    await signInWithForm(p, suite.sut, 'plain@example.test', 'plain-password-12');
     await p.getByText('No processes match.').waitFor();
     assert.equal(await p.getByText("The admin's own contract").count(), 0);
     await plainContext.close();
@@ -68,14 +60,14 @@ test('the admin makes a group that sees all processes and puts a new user in it'
 });
 
 test('a user who forgot the password orders a link by email and sets a new one', async (t) => {
-  await withTracedContext(browser, t.name, async (context) => {
+  await withTracedContext(suite.browser, t.name, async (context) => {
     const page = await context.newPage();
-    await page.goto(`${sut.server.url}/login`);
+    await page.goto(`${suite.sut.server.url}/login`);
     await page.getByRole('link', { name: 'Forgot your password?' }).click();
     await page.getByLabel('Username or email').fill('plain@example.test');
     await page.getByRole('button', { name: 'Send me a reset link' }).click();
     await page.getByText('If an account with that name or email exists, a reset link is on its way').waitFor();
-    const mails = await sut.smtp.waitFor((all) => all.some((m) => m.to === 'plain@example.test' && m.subject === 'Reset your Secure Signature password'), 30_000);
+    const mails = await suite.sut.smtp.waitFor((all) => all.some((m) => m.to === 'plain@example.test' && m.subject === 'Reset your Secure Signature password'), 30_000);
     const link = mails.find((m) => m.to === 'plain@example.test')!.text.match(/https?:\/\/\S+\/password-reset\/\S+/)![0];
     await page.goto(link);
     await page.getByLabel('New password').fill('a fresh password 2027');

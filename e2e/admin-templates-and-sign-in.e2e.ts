@@ -4,17 +4,19 @@
 // machine's address, locks the account (sign-in refused) and unlocks it.
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { after, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { makePdf, processForm } from '../server/test/harness';
 import { createRequire } from 'node:module';
 import { startSmsPeer } from '../server/test/sms-peer';
-import { launchBrowser, screenshot, screenshotsDir, waitUntil, withTracedContext } from './browser';
-import { adminToken, changeSettings, mailsTo, signInWithForm, startFlowServer, type FlowServer } from './flow-server';
+import { screenshot, screenshotsDir, waitUntil, withTracedContext } from './browser';
+import { adminToken, changeSettings, mailsTo, signInWithForm, useFlowServerAndBrowser } from './flow-server';
 
-let sut: FlowServer;
-let browser: Browser;
 let sms: Awaited<ReturnType<typeof startSmsPeer>>;
+const suite = useFlowServerAndBrowser(async () => {
+  sms = await startSmsPeer();
+  await changeSettings(suite.sut, await adminToken(suite.sut), { smsGateway: { kind: 'http', url: `${sms.url}/send`, method: 'POST' } });
+});
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 /** axe-core's serious and critical findings on the page, as "rule: target" lines. */
@@ -24,21 +26,15 @@ async function axeProblems(page: Page): Promise<string[]> {
   return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
 }
 
-before(async () => {
-  [sut, browser, sms] = await Promise.all([startFlowServer(), launchBrowser(), startSmsPeer()]);
-  await changeSettings(sut, await adminToken(sut), { smsGateway: { kind: 'http', url: `${sms.url}/send`, method: 'POST' } });
-});
 after(async () => {
-  await browser?.close();
-  await sut?.close();
   await sms?.close();
 });
 
 test('the admin rewords the Finnish invitation, previews, saves, and resets it', async (t) => {
-  await withTracedContext(browser, t.name, async (context) => {
+  await withTracedContext(suite.browser, t.name, async (context) => {
     const page = await context.newPage();
-    await signInWithForm(page, sut);
-    await page.goto(`${sut.server.url}/admin/settings`);
+    await signInWithForm(page, suite.sut);
+    await page.goto(`${suite.sut.server.url}/admin/settings`);
     await page.getByRole('navigation', { name: 'Admin center' }).getByRole('link', { name: 'Message templates' }).click();
     await page.getByRole('link', { name: 'built-in: Email invitation, Suomi' }).click();
     await page.getByLabel('Subject').fill('Allekirjoita nyt: {{title}}');
@@ -52,13 +48,13 @@ test('the admin rewords the Finnish invitation, previews, saves, and resets it',
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Saved: the next message uses this wording.').waitFor();
 
-    const res = await fetch(`${sut.server.url}/api/v1/processes`, {
+    const res = await fetch(`${suite.sut.server.url}/api/v1/processes`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${await adminToken(sut)}` },
+      headers: { Authorization: `Bearer ${await adminToken(suite.sut)}` },
       body: processForm({ title: 'Vuokrasopimus', language: 'fi', signers: [{ email: 'fi@example.test' }] } as never, [{ name: 'c.pdf', bytes: await makePdf('Sopimus', 1) }]),
     });
     assert.equal(res.status, 201);
-    const mails = await sut.smtp.waitFor((all) => mailsTo(all, 'fi@example.test', 'Allekirjoita nyt: Vuokrasopimus').length > 0, 30_000);
+    const mails = await suite.sut.smtp.waitFor((all) => mailsTo(all, 'fi@example.test', 'Allekirjoita nyt: Vuokrasopimus').length > 0, 30_000);
     assert.match(mailsTo(mails, 'fi@example.test', 'Allekirjoita nyt: Vuokrasopimus')[0].text, /Terveisin <b>Acme<\/b>/);
 
     await page.getByRole('button', { name: 'Reset to default' }).click();
@@ -68,10 +64,10 @@ test('the admin rewords the Finnish invitation, previews, saves, and resets it',
 });
 
 test('the admin lets a user sign in with the username from this address, then locks and unlocks the account', async (t) => {
-  await withTracedContext(browser, t.name, async (context) => {
+  await withTracedContext(suite.browser, t.name, async (context) => {
     const page = await context.newPage();
-    await signInWithForm(page, sut);
-    await page.goto(`${sut.server.url}/admin/users`);
+    await signInWithForm(page, suite.sut);
+    await page.goto(`${suite.sut.server.url}/admin/users`);
     await page.getByLabel('Email').fill('desk@example.test');
     await page.getByLabel('Password').fill('desk-password-123');
     await page.getByRole('button', { name: 'Add user' }).click();
@@ -91,21 +87,21 @@ test('the admin lets a user sign in with the username from this address, then lo
 
     const desk = await context.browser()!.newContext();
     const d = await desk.newPage();
-    await d.goto(`${sut.server.url}/login`);
+    await d.goto(`${suite.sut.server.url}/login`);
     await d.getByLabel('Username or email').fill('frontdesk');
     await d.getByRole('button', { name: 'Sign in' }).click();
     await d.waitForURL('**/processes');
     await desk.close();
 
     // The new settings are in the generated settings editor and apply to the next request.
-    await page.goto(`${sut.server.url}/admin/settings`);
+    await page.goto(`${suite.sut.server.url}/admin/settings`);
     await page.getByLabel('Rejections by SMS').selectOption('forced');
     await page.getByLabel('Attachments that are not signed').selectOption('hidden');
     await page.getByRole('button', { name: /^Save/ }).first().click();
     await page.getByText('Settings saved.').waitFor();
     assert.equal(await page.getByLabel('Rejections by SMS').inputValue(), 'forced');
     await page.locator('fieldset', { hasText: 'SMS notifications' }).screenshot({ path: path.join(screenshotsDir, 'settings-sms-modes.png') });
-    await page.goto(`${sut.server.url}/admin/users`);
+    await page.goto(`${suite.sut.server.url}/admin/users`);
     await page.getByRole('link', { name: 'desk@example.test' }).click();
 
     await page.getByLabel(/Locked \(cannot sign in/).check();
@@ -113,7 +109,7 @@ test('the admin lets a user sign in with the username from this address, then lo
     await page.getByText('Saved.').waitFor();
     const locked = await context.browser()!.newContext();
     const l = await locked.newPage();
-    await l.goto(`${sut.server.url}/login`);
+    await l.goto(`${suite.sut.server.url}/login`);
     await l.getByLabel('Username or email').fill('frontdesk');
     await l.getByRole('button', { name: 'Sign in' }).click();
     await l.getByText('This account is locked; ask an administrator').waitFor();
@@ -128,14 +124,14 @@ test('the admin lets a user sign in with the username from this address, then lo
 });
 
 test('a user who signs in by SMS code gets the code on the phone and signs in with it', async (t) => {
-  const token = await adminToken(sut);
+  const token = await adminToken(suite.sut);
   const auth = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
-  const created = await fetch(`${sut.server.url}/api/v1/admin/users`, { method: 'POST', headers: auth, body: JSON.stringify({ email: 'field@example.test', password: 'field-password-123' }) });
+  const created = await fetch(`${suite.sut.server.url}/api/v1/admin/users`, { method: 'POST', headers: auth, body: JSON.stringify({ email: 'field@example.test', password: 'field-password-123' }) });
   const { id } = (await created.json()) as { id: string };
-  assert.equal((await fetch(`${sut.server.url}/api/v1/admin/users/${id}`, { method: 'PATCH', headers: auth, body: JSON.stringify({ authMethod: 'sms_pin', phone: '+358 40 777 0001' }) })).status, 200);
-  await withTracedContext(browser, t.name, async (context) => {
+  assert.equal((await fetch(`${suite.sut.server.url}/api/v1/admin/users/${id}`, { method: 'PATCH', headers: auth, body: JSON.stringify({ authMethod: 'sms_pin', phone: '+358 40 777 0001' }) })).status, 200);
+  await withTracedContext(suite.browser, t.name, async (context) => {
     const page = await context.newPage();
-    await page.goto(`${sut.server.url}/login`);
+    await page.goto(`${suite.sut.server.url}/login`);
     await page.getByLabel('Username or email').fill('field@example.test');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByText('We sent a code by SMS to your phone (…0001)').waitFor();

@@ -3,23 +3,13 @@
 // picked the change up without a restart, and a message sent by nodemailer over STARTTLS appears as a process.
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import nodemailer from 'nodemailer';
-import type { Browser } from 'playwright-core';
 import { makePdf } from '../server/test/harness';
-import { launchBrowser, screenshot, waitUntil, withTracedContext } from './browser';
-import { admin, signInWithForm, startFlowServer, type FlowServer } from './flow-server';
+import { screenshot, waitUntil, withTracedContext } from './browser';
+import { admin, signInWithForm, useFlowServerAndBrowser } from './flow-server';
 
-let sut: FlowServer;
-let browser: Browser;
-
-before(async () => {
-  [sut, browser] = await Promise.all([startFlowServer(), launchBrowser()]);
-});
-after(async () => {
-  await browser?.close();
-  await sut?.close();
-});
+const suite = useFlowServerAndBrowser();
 
 async function freePort(): Promise<number> {
   const s = createServer();
@@ -30,10 +20,10 @@ async function freePort(): Promise<number> {
 }
 
 test('the admin turns the Email API on and a message by SMTP starts a process', async (t) => {
-  await withTracedContext(browser, t.name, async (context) => {
+  await withTracedContext(suite.browser, t.name, async (context) => {
     const page = await context.newPage();
-    await signInWithForm(page, sut);
-    await page.goto(`${sut.server.url}/admin/settings`);
+    await signInWithForm(page, suite.sut);
+    await page.goto(`${suite.sut.server.url}/admin/settings`);
     await page.getByRole('navigation', { name: 'Admin center' }).getByRole('link', { name: 'Email API' }).click();
     await page.getByRole('heading', { name: 'Email API', level: 1 }).waitFor();
     await page.getByText('Not listening: the Email API is off.').waitFor();
@@ -64,7 +54,7 @@ test('the admin turns the Email API on and a message by SMTP starts a process', 
       attachments: [{ filename: 'agreement.pdf', content: Buffer.from(await makePdf('Agreement', 1)) }],
     });
     assert.match(info.response, /^250 Process [0-9a-f-]{36} started/);
-    await page.goto(`${sut.server.url}/processes`);
+    await page.goto(`${suite.sut.server.url}/processes`);
     await page.getByText('Supplier agreement by email').first().waitFor();
   });
 });

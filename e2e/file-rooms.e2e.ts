@@ -3,22 +3,12 @@
 // that secret, and the secret is not shown again.
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, screenshot, withTracedContext } from './browser';
-import { signInWithForm, startFlowServer, type FlowServer } from './flow-server';
+import { test } from 'node:test';
+import { screenshot, withTracedContext } from './browser';
+import { signInWithForm, useFlowServerAndBrowser } from './flow-server';
 import { makePdf } from '../server/test/harness';
 
-let sut: FlowServer;
-let browser: Browser;
-
-before(async () => {
-  [sut, browser] = await Promise.all([startFlowServer(), launchBrowser()]);
-});
-after(async () => {
-  await browser?.close();
-  await sut?.close();
-});
+const suite = useFlowServerAndBrowser();
 
 async function startFromRoom(roomId: string, secret: string) {
   const form = new FormData();
@@ -30,7 +20,7 @@ async function startFromRoom(roomId: string, secret: string) {
   const path = `/api/v1/file-rooms/${roomId}/processes`;
   const timestamp = String(Math.floor(Date.now() / 1000));
   const mac = createHmac('sha256', secret).update(`${timestamp}\nPOST\n${path}\n`).update(body).digest('hex');
-  return fetch(`${sut.server.url}${path}`, {
+  return fetch(`${suite.sut.server.url}${path}`, {
     method: 'POST',
     headers: { 'Content-Type': encoded.headers.get('content-type')!, 'X-Secure-Signature-Timestamp': timestamp, 'X-Secure-Signature-Signature': `sha256=${mac}` },
     body,
@@ -38,10 +28,10 @@ async function startFromRoom(roomId: string, secret: string) {
 }
 
 test('the admin turns file rooms on, registers a room with its secret shown once, and the room starts a process', async (t) => {
-  await withTracedContext(browser, t.name, async (context) => {
+  await withTracedContext(suite.browser, t.name, async (context) => {
     const page = await context.newPage();
-    await signInWithForm(page, sut);
-    await page.goto(`${sut.server.url}/admin/settings`);
+    await signInWithForm(page, suite.sut);
+    await page.goto(`${suite.sut.server.url}/admin/settings`);
     await page.getByRole('navigation', { name: 'Admin center' }).getByRole('link', { name: 'File rooms' }).click();
     await page.getByRole('heading', { name: 'File rooms', level: 1 }).waitFor();
     assert.equal(await page.getByLabel('File rooms enabled').isChecked(), false, 'off by default');
@@ -66,7 +56,7 @@ test('the admin turns file rooms on, registers a room with its secret shown once
     assert.equal(view.folder, 'Leases/2026/Flat 4');
     assert.deepEqual(view.process.signers.map((s) => [s.email, s.status]), [['tenant@example.test', 'invited']]);
 
-    await page.goto(`${sut.server.url}/admin/file-rooms`);
+    await page.goto(`${suite.sut.server.url}/admin/file-rooms`);
     const row = page.getByRole('row').filter({ hasText: 'HR contracts' });
     await row.getByText('http://127.0.0.1:9/finals').waitFor();
     assert.equal(await page.getByText(secret).count(), 0, 'the secret is not shown again');

@@ -3,7 +3,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import { after, before } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from './browser';
 import { startServerProcess, type ServerProcess } from '../server/test/server-process';
 import { startSmtpPeer, type ReceivedMail, type SmtpPeer } from '../server/test/smtp-peer';
 
@@ -98,4 +100,19 @@ export async function addTestBank(sut: FlowServer, token: string, idp: { issuer:
     body: JSON.stringify({ id: 'testbank', name: 'Test bank ID', preset: 'ftn', issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret }),
   });
   if (res.status !== 201) throw new Error(`identity provider refused: ${res.status} ${await res.text()}`);
+}
+
+/** The usual setup of a browser test file: the server and a browser, started before its tests (in parallel) and
+ *  closed after them; `setup` runs once both are up (the file's own fixtures). Read `.sut` and `.browser` in tests. */
+export function useFlowServerAndBrowser(setup?: (suite: { sut: FlowServer; browser: Browser }) => Promise<void>): { sut: FlowServer; browser: Browser } {
+  const suite = {} as { sut: FlowServer; browser: Browser };
+  before(async () => {
+    [suite.sut, suite.browser] = await Promise.all([startFlowServer(), launchBrowser()]);
+    await setup?.(suite);
+  });
+  after(async () => {
+    await suite.browser?.close();
+    await suite.sut?.close();
+  });
+  return suite;
 }

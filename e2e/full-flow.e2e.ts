@@ -6,31 +6,24 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { makePdf, processForm } from '../server/test/harness';
 import { runPdfsig } from '../server/src/seal/pdfsig.test-helper';
-import { launchBrowser, screenshot, screenshotsDir, scrollWidth, waitUntil, withTracedContext } from './browser';
-import { admin, adminToken, changeSettings, mailsTo, signingLink, startFlowServer, type FlowServer } from './flow-server';
+import { screenshot, screenshotsDir, scrollWidth, waitUntil, withTracedContext } from './browser';
+import { admin, adminToken, changeSettings, mailsTo, signingLink, useFlowServerAndBrowser } from './flow-server';
 
 const MAIL_TIMEOUT = 30_000;
-let sut: FlowServer;
-let browser: Browser;
 let pdf: Uint8Array;
-
-before(async () => {
-  [sut, browser, pdf] = await Promise.all([startFlowServer(), launchBrowser(), makePdf('Employment contract', 2)]);
+const suite = useFlowServerAndBrowser(async () => {
+  pdf = await makePdf('Employment contract', 2);
   // The processes carry a plain attachment, which the admin must allow (off by default).
-  await changeSettings(sut, await adminToken(sut), { startForm: { attachments: 'shown' } });
-});
-after(async () => {
-  await browser?.close();
-  await sut?.close();
+  await changeSettings(suite.sut, await adminToken(suite.sut), { startForm: { attachments: 'shown' } });
 });
 
 /** Starts a process as a program does: multipart POST with a bearer token. */
 async function startProcess(token: string, process: Parameters<typeof processForm>[0]) {
-  const res = await fetch(`${sut.server.url}/api/v1/processes`, {
+  const res = await fetch(`${suite.sut.server.url}/api/v1/processes`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${token}` },
     body: processForm(process, [{ name: 'contract.pdf', bytes: pdf }], [{ name: 'terms.txt', bytes: new TextEncoder().encode('Terms and conditions'), type: 'text/plain' }]),
@@ -40,7 +33,7 @@ async function startProcess(token: string, process: Parameters<typeof processFor
 }
 
 async function invitationLink(email: string, title: string) {
-  const mails = await sut.smtp.waitFor((all) => mailsTo(all, email, `Signature request: ${title}`).length > 0, MAIL_TIMEOUT);
+  const mails = await suite.sut.smtp.waitFor((all) => mailsTo(all, email, `Signature request: ${title}`).length > 0, MAIL_TIMEOUT);
   return signingLink(mailsTo(mails, email, `Signature request: ${title}`)[0]);
 }
 
@@ -66,11 +59,11 @@ const byteRange = (bytes: Uint8Array) => {
 test('admin makes a token, a program starts a process, two signers sign in order, everyone gets the sealed PDF', async (t) => {
   const title = 'Employment contract E2E';
   const signers = [{ email: 'anna@example.test', name: 'Anna Example' }, { email: 'bob@example.test' }];
-  await withTracedContext(browser, t.name, async (context) => {
+  await withTracedContext(suite.browser, t.name, async (context) => {
     const page = await context.newPage();
 
     // 1. Sign in (wrong password first), then make an API token on the Account page.
-    await page.goto(sut.server.url);
+    await page.goto(suite.sut.server.url);
     assert.equal(new URL(page.url()).pathname, '/login');
     await screenshot(page, 'login');
     await page.getByLabel('Username or email').fill(admin.email);
@@ -101,7 +94,7 @@ test('admin makes a token, a program starts a process, two signers sign in order
     await page.getByRole('button', { name: 'Revoke token Old script' }).click();
     await page.getByText('The token was revoked.').waitFor();
     assert.equal(await page.getByRole('row').filter({ hasText: 'Old script' }).count(), 0);
-    assert.equal((await fetch(`${sut.server.url}/api/v1/tokens`, { headers: { Authorization: `Bearer ${old}` } })).status, 401);
+    assert.equal((await fetch(`${suite.sut.server.url}/api/v1/tokens`, { headers: { Authorization: `Bearer ${old}` } })).status, 401);
 
     // 2. A program starts the process with that token.
     const process = await startProcess(token, {
@@ -125,7 +118,7 @@ test('admin makes a token, a program starts a process, two signers sign in order
     assert.deepEqual(new Uint8Array(await view.body()), pdf, 'the view link serves the uploaded PDF');
     await screenshot(page, 'signing-1280');
     await checkPhoneWidth(page, 'the signing page', 'signing');
-    assert.equal(mailsTo(sut.smtp.mails, signers[1].email, `Signature request: ${title}`).length, 0, 'the second signer waits for their turn');
+    assert.equal(mailsTo(suite.sut.smtp.mails, signers[1].email, `Signature request: ${title}`).length, 0, 'the second signer waits for their turn');
 
     await page.getByRole('button', { name: 'Sign', exact: true }).click();
     await page.getByText('Thank you: your signature is recorded.').waitFor();
@@ -140,8 +133,8 @@ test('admin makes a token, a program starts a process, two signers sign in order
     // 4. One final email each, carrying the sealed PDF.
     const subject = `Signed: ${title}`;
     const recipients = [admin.email, ...signers.map((s) => s.email)];
-    await sut.smtp.waitFor((all) => recipients.every((to) => mailsTo(all, to, subject).length > 0), MAIL_TIMEOUT);
-    const finals = recipients.map((to) => mailsTo(sut.smtp.mails, to, subject)[0]);
+    await suite.sut.smtp.waitFor((all) => recipients.every((to) => mailsTo(all, to, subject).length > 0), MAIL_TIMEOUT);
+    const finals = recipients.map((to) => mailsTo(suite.sut.smtp.mails, to, subject)[0]);
     const sealed = finals[0].attachments.find((a) => a.filename.endsWith('.pdf'));
     assert.ok(sealed, `a PDF is attached: ${finals[0].attachments.map((a) => a.filename).join(', ')}`);
     const final = new Uint8Array(sealed.content);
@@ -162,7 +155,7 @@ test('admin makes a token, a program starts a process, two signers sign in order
     renderPdf(final, 'final-pdf');
 
     // 5. The sender's view of the finished process, and the outbox.
-    await page.goto(`${sut.server.url}/processes/${process.id}`);
+    await page.goto(`${suite.sut.server.url}/processes/${process.id}`);
     const main = page.locator('main');
     assert.equal(await main.locator('h1 + p .badge').innerText(), 'completed');
     const contract = process.documents.find((d) => d.filename === 'contract.pdf')!;
@@ -178,7 +171,7 @@ test('admin makes a token, a program starts a process, two signers sign in order
     await screenshot(page, 'process-completed');
     await checkPhoneWidth(page, 'the process page', 'process-completed');
 
-    await page.goto(`${sut.server.url}/outbox`);
+    await page.goto(`${suite.sut.server.url}/outbox`);
     await waitUntil('every message of the process is sent', async () => {
       await page.reload();
       return (await page.locator('tbody .badge:not(.sent)').count()) === 0;
@@ -189,20 +182,20 @@ test('admin makes a token, a program starts a process, two signers sign in order
     await checkPhoneWidth(page, 'the outbox', 'outbox');
 
     // Still exactly one final email each, now that the outbox is done.
-    for (const to of recipients) assert.equal(mailsTo(sut.smtp.mails, to, subject).length, 1, `one final email to ${to}`);
-    for (const s of signers) assert.equal(mailsTo(sut.smtp.mails, s.email, `Signature request: ${title}`).length, 1);
+    for (const to of recipients) assert.equal(mailsTo(suite.sut.smtp.mails, to, subject).length, 1, `one final email to ${to}`);
+    for (const s of signers) assert.equal(mailsTo(suite.sut.smtp.mails, s.email, `Signature request: ${title}`).length, 1);
   });
 });
 
 test('a signer rejects with a reason: the process stops for the other signer and the sender is told', async (t) => {
   const title = 'Lease agreement E2E';
   const basic = 'Basic ' + Buffer.from(`${admin.email}:${admin.password}`).toString('base64');
-  const { token } = await (await fetch(`${sut.server.url}/api/v1/tokens`, { method: 'POST', headers: { Authorization: basic } })).json();
+  const { token } = await (await fetch(`${suite.sut.server.url}/api/v1/tokens`, { method: 'POST', headers: { Authorization: basic } })).json();
   await startProcess(token, { title, signers: [{ email: 'carl@example.test', name: 'Carl' }, { email: 'dora@example.test' }], signingOrder: false });
   const [carlLink, doraLink] = await Promise.all([invitationLink('carl@example.test', title), invitationLink('dora@example.test', title)]);
 
   await withTracedContext(
-    browser,
+    suite.browser,
     t.name,
     async (context) => {
       const page = await context.newPage();
@@ -224,7 +217,7 @@ test('a signer rejects with a reason: the process stops for the other signer and
     { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
   );
 
-  const mails = await sut.smtp.waitFor((all) => mailsTo(all, admin.email, `Rejected: ${title}`).length > 0, MAIL_TIMEOUT);
+  const mails = await suite.sut.smtp.waitFor((all) => mailsTo(all, admin.email, `Rejected: ${title}`).length > 0, MAIL_TIMEOUT);
   assert.match(mailsTo(mails, admin.email, `Rejected: ${title}`)[0].text, /Reason: The rent is wrong\./);
 });
 

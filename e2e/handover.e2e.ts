@@ -1,37 +1,30 @@
 // Several signers on one device in Debian's Chromium, against the real server and a real SMTP peer: the first
 // signer signs, hands the tablet to the second, who types the code from their email and signs on their own link.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { test } from 'node:test';
+
 import { makePdf, processForm } from '../server/test/harness';
-import { launchBrowser, screenshot, withTracedContext } from './browser';
-import { adminToken, invitationLinkFor, mailsTo, startFlowServer, type FlowServer } from './flow-server';
+import { screenshot, withTracedContext } from './browser';
+import { adminToken, invitationLinkFor, mailsTo, useFlowServerAndBrowser } from './flow-server';
 
-let sut: FlowServer;
-let browser: Browser;
 let pdf: Uint8Array;
-
-before(async () => {
-  [sut, browser, pdf] = await Promise.all([startFlowServer(), launchBrowser(), makePdf('Shared agreement', 1)]);
-});
-after(async () => {
-  await browser?.close();
-  await sut?.close();
+const suite = useFlowServerAndBrowser(async () => {
+  pdf = await makePdf('Shared agreement', 1);
 });
 
 test('one tablet, two signers: sign, hand over, the next signer proves who they are and signs', async (t) => {
-  const token = await adminToken(sut);
+  const token = await adminToken(suite.sut);
   const title = 'Tenancy for two';
-  const res = await fetch(`${sut.server.url}/api/v1/processes`, {
+  const res = await fetch(`${suite.sut.server.url}/api/v1/processes`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${token}` },
     body: processForm({ title, signers: [{ email: 'tenant1@example.test', name: 'Tiina Tenant' }, { email: 'tenant2@example.test', name: 'Teemu Tenant' }], signatureMethods: ['button'] }, [{ name: 'tenancy.pdf', bytes: pdf }]),
   });
   assert.equal(res.status, 201, await res.clone().text());
-  const link = await invitationLinkFor(sut, 'tenant1@example.test', title);
+  const link = await invitationLinkFor(suite.sut, 'tenant1@example.test', title);
 
   await withTracedContext(
-    browser,
+    suite.browser,
     t.name,
     async (context) => {
       const page = await context.newPage();
@@ -43,7 +36,7 @@ test('one tablet, two signers: sign, hand over, the next signer proves who they 
       await page.getByRole('heading', { name: 'Code for Teemu Tenant' }).waitFor();
       await screenshot(page, 'handover-code-390');
 
-      const mails = await sut.smtp.waitFor((all) => mailsTo(all, 'tenant2@example.test', `Your code to sign "${title}"`).length > 0, 30_000);
+      const mails = await suite.sut.smtp.waitFor((all) => mailsTo(all, 'tenant2@example.test', `Your code to sign "${title}"`).length > 0, 30_000);
       const code = mailsTo(mails, 'tenant2@example.test', `Your code to sign "${title}"`)[0].text.match(/code: (\d{6})/)![1];
       await page.getByLabel('Code').fill(code === '000000' ? '111111' : '000000');
       await page.getByRole('button', { name: 'Continue' }).click();

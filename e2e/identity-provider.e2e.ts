@@ -2,45 +2,41 @@
 // provider on loopback (oidc-provider) standing in for a bank ID broker, and a real SMTP peer. The right person
 // signs; another person is refused with a message and nothing is signed. Screenshots at 390 and 1280 px.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { after, test } from 'node:test';
+
 import { makePdf, processForm } from '../server/test/harness';
 import { startIdp, type IdpStandIn } from '../server/test/oidc-idp';
-import { launchBrowser, screenshot, withTracedContext } from './browser';
-import { addTestBank, adminToken, invitationLinkFor, startFlowServer, type FlowServer } from './flow-server';
+import { screenshot, withTracedContext } from './browser';
+import { addTestBank, adminToken, invitationLinkFor, useFlowServerAndBrowser } from './flow-server';
 
-let sut: FlowServer;
-let browser: Browser;
 let idp: IdpStandIn;
 let token: string;
 let pdf: Uint8Array;
-
-before(async () => {
-  [sut, browser, pdf] = await Promise.all([startFlowServer(), launchBrowser(), makePdf('Loan agreement', 1)]);
-  idp = await startIdp({ redirectUri: `${sut.server.url}/s/oidc/callback` });
-  token = await adminToken(sut);
-  await addTestBank(sut, token, idp);
+const suite = useFlowServerAndBrowser(async () => {
+  pdf = await makePdf('Loan agreement', 1);
+  idp = await startIdp({ redirectUri: `${suite.sut.server.url}/s/oidc/callback` });
+  token = await adminToken(suite.sut);
+  await addTestBank(suite.sut, token, idp);
 });
+
 after(async () => {
-  await browser?.close();
-  await sut?.close();
   await idp?.close();
 });
 
 async function startProcess(title: string, email: string) {
-  const res = await fetch(`${sut.server.url}/api/v1/processes`, {
+  const res = await fetch(`${suite.sut.server.url}/api/v1/processes`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${token}` },
     body: processForm({ title, signers: [{ email, name: 'Maija M', identityNumber: '010190-123A' }], signatureMethods: ['button', 'oidc:testbank'] }, [{ name: 'loan.pdf', bytes: pdf }]),
   });
   assert.equal(res.status, 201, await res.clone().text());
-  return invitationLinkFor(sut, email, title);
+  return invitationLinkFor(suite.sut, email, title);
 }
 
 test('the right person signs with the identity provider, at phone width', async (t) => {
   const link = await startProcess('Loan with bank ID', 'maija@example.test');
   await withTracedContext(
-    browser,
+    suite.browser,
     t.name,
     async (context) => {
       const page = await context.newPage();
@@ -61,7 +57,7 @@ test('the right person signs with the identity provider, at phone width', async 
 
 test('another person authenticating is refused and nothing is signed', async (t) => {
   const link = await startProcess('Loan wrong person', 'maija2@example.test');
-  await withTracedContext(browser, t.name, async (context) => {
+  await withTracedContext(suite.browser, t.name, async (context) => {
     const page = await context.newPage();
     await page.goto(link);
     await page.getByRole('button', { name: 'Sign with Test bank ID' }).click();
@@ -74,7 +70,7 @@ test('another person authenticating is refused and nothing is signed', async (t)
 
 test('a replayed callback and one without state sign nothing and say why', async (t) => {
   const link = await startProcess('Loan replay', 'maija3@example.test');
-  await withTracedContext(browser, t.name, async (context) => {
+  await withTracedContext(suite.browser, t.name, async (context) => {
     const page = await context.newPage();
     let callback = '';
     page.on('request', (r) => {
@@ -88,7 +84,7 @@ test('a replayed callback and one without state sign nothing and say why', async
     await page.goto(callback);
     await page.getByText('That authentication was already used or took too long. Nothing was signed; start again.').waitFor();
     // An answer without state: a clear error page.
-    const res = await page.goto(`${sut.server.url}/s/oidc/callback?code=abc`);
+    const res = await page.goto(`${suite.sut.server.url}/s/oidc/callback?code=abc`);
     assert.equal(res?.status(), 400);
     await page.getByText(/has no state: start again from the link in your invitation/).waitFor();
     await screenshot(page, 'idp-missing-state-1280');

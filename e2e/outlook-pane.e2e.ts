@@ -5,26 +5,22 @@
 // 20 MB attachment. Screenshots at 320 and 450 px land in test-results/screenshots/.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import type { ProcessView } from '@secure-signature/shared';
 import { makeLargePdf, makePdf } from '../server/test/harness';
-import { launchBrowser, screenshot, scrollWidth, waitUntil, withTracedContext } from './browser';
-import { admin, adminToken, changeSettings, mailsTo, startFlowServer, type FlowServer } from './flow-server';
+import { screenshot, scrollWidth, waitUntil, withTracedContext } from './browser';
+import { admin, adminToken, changeSettings, mailsTo, useFlowServerAndBrowser } from './flow-server';
 import { fieldValues, openPane, TOKEN_SETTING, type PaneScenario } from './outlook-pane';
 
-let sut: FlowServer;
-let browser: Browser;
 let token: string;
 let contract: Uint8Array;
 let appendix: Uint8Array;
-const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
-
-before(async () => {
-  [sut, browser, contract, appendix] = await Promise.all([startFlowServer(), launchBrowser(), makePdf('Supply contract', 2), makePdf('Appendix A')]);
+const suite = useFlowServerAndBrowser(async () => {
+  [contract, appendix] = await Promise.all([makePdf('Supply contract', 2), makePdf('Appendix A')]);
   // The appendix goes as a plain attachment, which the admin must allow (off by default).
-  await changeSettings(sut, await adminToken(sut), { startForm: { attachments: 'shown' } });
-  const res = await fetch(`${sut.server.url}/api/v1/tokens`, {
+  await changeSettings(suite.sut, await adminToken(suite.sut), { startForm: { attachments: 'shown' } });
+  const res = await fetch(`${suite.sut.server.url}/api/v1/tokens`, {
     method: 'POST',
     headers: { Authorization: `Basic ${Buffer.from(`${admin.email}:${admin.password}`).toString('base64')}`, 'Content-Type': 'application/json' },
     body: JSON.stringify({ label: 'pane tests' }),
@@ -32,10 +28,7 @@ before(async () => {
   assert.equal(res.status, 201, await res.clone().text());
   token = ((await res.json()) as { token: string }).token;
 });
-after(async () => {
-  await browser?.close();
-  await sut?.close();
-});
+const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 const compose = (title: string, extra: Partial<PaneScenario> = {}): PaneScenario => ({
   to: [{ emailAddress: 'alice@example.test', displayName: 'Alice Andersson' }],
@@ -52,7 +45,7 @@ const compose = (title: string, extra: Partial<PaneScenario> = {}): PaneScenario
 });
 
 async function getProcess(id: string): Promise<ProcessView & { component?: string }> {
-  const res = await fetch(`${sut.server.url}/api/v1/processes/${id}`, { headers: { Authorization: `Bearer ${token}` } });
+  const res = await fetch(`${suite.sut.server.url}/api/v1/processes/${id}`, { headers: { Authorization: `Bearer ${token}` } });
   assert.equal(res.status, 200);
   return (await res.json()) as ProcessView;
 }
@@ -68,9 +61,9 @@ async function sendAndWait(page: Page, button = 'Send for signature'): Promise<P
 }
 
 test('the pane pre-fills from the message and Send for signature starts the process; invitations arrive', async (t) => {
-  await withTracedContext(browser, t.name, async (context) => {
+  await withTracedContext(suite.browser, t.name, async (context) => {
     const title = 'Supply contract 2027';
-    const page = await openPane(context, sut.server.url, compose(title));
+    const page = await openPane(context, suite.sut.server.url, compose(title));
     await page.getByLabel('Signer 1 email').waitFor();
 
     assert.deepEqual(await fieldValues(page, /^Signer \d email$/), ['alice@example.test', 'bob@example.test']);
@@ -111,10 +104,10 @@ test('the pane pre-fills from the message and Send for signature starts the proc
     ]);
     assert.equal(process.documents[0].sha256, createHash('sha256').update(contract).digest('hex'), 'the exact bytes of the attachment');
 
-    const list = await (await fetch(`${sut.server.url}/api/v1/processes?component=outlook&q=${encodeURIComponent(title)}`, { headers: { Authorization: `Bearer ${token}` } })).json();
+    const list = await (await fetch(`${suite.sut.server.url}/api/v1/processes?component=outlook&q=${encodeURIComponent(title)}`, { headers: { Authorization: `Bearer ${token}` } })).json();
     assert.equal((list as { total: number }).total, 1, 'the process is counted as started from Outlook');
 
-    const mails = await sut.smtp.waitFor((all) => ['alice@example.test', 'bob@example.test'].every((to) => mailsTo(all, to, `Allekirjoituspyyntö: ${title}`).length === 1), 30_000);
+    const mails = await suite.sut.smtp.waitFor((all) => ['alice@example.test', 'bob@example.test'].every((to) => mailsTo(all, to, `Allekirjoituspyyntö: ${title}`).length === 1), 30_000);
     assert.equal(mailsTo(mails, 'alice@example.test', `Allekirjoituspyyntö: ${title}`).length, 1);
 
     // Discarding the draft closes the compose item; My processes lists the new process.
@@ -127,8 +120,8 @@ test('the pane pre-fills from the message and Send for signature starts the proc
 });
 
 test('without a stored token the pane signs in through the Office dialog and keeps the token in roaming settings', async (t) => {
-  await withTracedContext(browser, t.name, async (context) => {
-    const page = await openPane(context, sut.server.url, compose('Dialog sign-in', { roaming: {} }), 320);
+  await withTracedContext(suite.browser, t.name, async (context) => {
+    const page = await openPane(context, suite.sut.server.url, compose('Dialog sign-in', { roaming: {} }), 320);
     await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
     await screenshot(page, 'pane-sign-in-320');
     const [dialog] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: 'Sign in', exact: true }).click()]);
@@ -140,15 +133,15 @@ test('without a stored token the pane signs in through the Office dialog and kee
     const stored = await page.evaluate(() => localStorage.getItem('office-stand-in-roaming'));
     assert.match(stored ?? '', new RegExp(TOKEN_SETTING), 'the token is kept in the roaming settings');
     const kept = JSON.parse(stored!)[TOKEN_SETTING] as string;
-    const me = await fetch(`${sut.server.url}/api/v1/me`, { headers: { Authorization: `Bearer ${kept}` } });
+    const me = await fetch(`${suite.sut.server.url}/api/v1/me`, { headers: { Authorization: `Bearer ${kept}` } });
     assert.equal(((await me.json()) as { email: string }).email, admin.email);
   });
 });
 
 test('an Outlook without Mailbox 1.8 offers a file picker and says why', async (t) => {
-  await withTracedContext(browser, t.name, async (context) => {
+  await withTracedContext(suite.browser, t.name, async (context) => {
     const title = 'Picked files';
-    const page = await openPane(context, sut.server.url, compose(title, { mailboxVersion: '1.3' }));
+    const page = await openPane(context, suite.sut.server.url, compose(title, { mailboxVersion: '1.3' }));
     await page.getByText(/does not let add-ins read attachments \(Mailbox 1\.8\)/).waitFor();
     assert.equal(await page.getByTestId('file').count(), 0);
     await screenshot(page, 'pane-no-attachment-access-450');
@@ -159,10 +152,10 @@ test('an Outlook without Mailbox 1.8 offers a file picker and says why', async (
 });
 
 test('an attachment that fails twice (and changes its id) is read on the third try', async (t) => {
-  await withTracedContext(browser, t.name, async (context) => {
+  await withTracedContext(suite.browser, t.name, async (context) => {
     const scenario = compose('Flaky attachment');
     scenario.attachments![0] = { ...scenario.attachments![0], failTimes: 2, changeIdOnFailure: true };
-    const page = await openPane(context, sut.server.url, scenario);
+    const page = await openPane(context, suite.sut.server.url, scenario);
     await page.getByLabel('Signer 1 email').waitFor();
     const process = await sendAndWait(page);
     assert.equal(process.documents[0].sha256, createHash('sha256').update(contract).digest('hex'));
@@ -172,10 +165,10 @@ test('an attachment that fails twice (and changes its id) is read on the third t
 });
 
 test('an attachment that keeps failing is named, and Try again continues once Outlook answers', async (t) => {
-  await withTracedContext(browser, t.name, async (context) => {
+  await withTracedContext(suite.browser, t.name, async (context) => {
     const scenario = compose('Broken attachment');
     scenario.attachments![1] = { ...scenario.attachments![1], failTimes: 100 };
-    const page = await openPane(context, sut.server.url, scenario);
+    const page = await openPane(context, suite.sut.server.url, scenario);
     await page.getByLabel('Signer 1 email').waitFor();
     await page.getByRole('button', { name: 'Send for signature' }).click();
     await page.getByRole('alert').filter({ hasText: 'The attachment "appendix-a.pdf" could not be read' }).waitFor({ timeout: 30_000 });
@@ -189,10 +182,10 @@ test('an attachment that keeps failing is named, and Try again continues once Ou
 });
 
 test('a 20 MB attachment is uploaded with progress', async (t) => {
-  await withTracedContext(browser, t.name, async (context) => {
+  await withTracedContext(suite.browser, t.name, async (context) => {
     const big = await makeLargePdf(20);
     const scenario = compose('Large drawing set', { attachments: [{ id: 'big', name: 'drawings.pdf', bytes: big }] });
-    const page = await openPane(context, sut.server.url, scenario);
+    const page = await openPane(context, suite.sut.server.url, scenario);
     await page.getByLabel('Signer 1 email').waitFor();
     await page.getByRole('button', { name: 'Send for signature' }).click();
     await waitUntil('the upload shows its progress', () => page.getByText(/Reading from Outlook|Uploading/).first().isVisible());

@@ -5,22 +5,17 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { test } from 'node:test';
 import { makePdf, processForm } from '../server/test/harness';
-import { launchBrowser, screenshot, withTracedContext } from './browser';
-import { adminToken, invitationLinkFor, mailsTo, signInWithForm, startFlowServer, type FlowServer } from './flow-server';
+import { screenshot, withTracedContext } from './browser';
+import { adminToken, invitationLinkFor, mailsTo, signInWithForm, useFlowServerAndBrowser } from './flow-server';
 
-let sut: FlowServer;
-let browser: Browser;
-
-before(async () => {
-  [sut, browser] = await Promise.all([startFlowServer(), launchBrowser()]);
-  const token = await adminToken(sut);
+const suite = useFlowServerAndBrowser(async () => {
+  const token = await adminToken(suite.sut);
   const pdf = await makePdf('Listed', 1);
   for (let i = 1; i <= 25; i++) {
     const title = i === 7 ? 'Warehouse lease 2027' : `Routine agreement ${String(i).padStart(2, '0')}`;
-    const res = await fetch(`${sut.server.url}/api/v1/processes`, {
+    const res = await fetch(`${suite.sut.server.url}/api/v1/processes`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${token}` },
       body: processForm({ title, signers: [{ email: `p${i}@example.test`, name: `Person ${i}` }] }, [{ name: `doc-${i}.pdf`, bytes: pdf }]),
@@ -28,15 +23,12 @@ before(async () => {
     assert.equal(res.status, 201);
   }
 });
-after(async () => {
-  await browser?.close();
-  await sut?.close();
-});
+
 
 test('filter, page, open a process, remind and abort with confirmation', async (t) => {
-  await withTracedContext(browser, t.name, async (context) => {
+  await withTracedContext(suite.browser, t.name, async (context) => {
     const page = await context.newPage();
-    await signInWithForm(page, sut);
+    await signInWithForm(page, suite.sut);
 
     // Paging: 20 lines, then the last 5.
     await page.getByText('1–20 of 25').waitFor();
@@ -69,7 +61,7 @@ test('filter, page, open a process, remind and abort with confirmation', async (
     await screenshot(page, 'process-confirm-remind-1280');
     await page.getByRole('button', { name: 'Send reminder', exact: true }).click();
     await page.getByText('Reminders were sent to the signers who have not signed yet.').waitFor();
-    await sut.smtp.waitFor((all) => mailsTo(all, 'p7@example.test', 'Reminder: Warehouse lease 2027').length === 1, 30_000);
+    await suite.sut.smtp.waitFor((all) => mailsTo(all, 'p7@example.test', 'Reminder: Warehouse lease 2027').length === 1, 30_000);
 
     // Abort asks first, then stops the process and tells the signer.
     await page.getByText('Abort process…').click();
@@ -77,30 +69,30 @@ test('filter, page, open a process, remind and abort with confirmation', async (
     await page.getByRole('button', { name: 'Abort process', exact: true }).click();
     await page.getByText('The process was aborted and the signers were told.').waitFor();
     assert.equal(await page.getByText('Abort process…').count(), 0, 'no more actions on an aborted process');
-    await sut.smtp.waitFor((all) => mailsTo(all, 'p7@example.test', 'Cancelled: Warehouse lease 2027').length === 1, 30_000);
+    await suite.sut.smtp.waitFor((all) => mailsTo(all, 'p7@example.test', 'Cancelled: Warehouse lease 2027').length === 1, 30_000);
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, 'process-aborted-390');
   });
 });
 
 test('the sender replaces a signed document after confirming, and the signer is asked to sign again', async (t) => {
-  const started = await fetch(`${sut.server.url}/api/v1/processes`, {
+  const started = await fetch(`${suite.sut.server.url}/api/v1/processes`, {
     method: 'POST',
-    headers: { Authorization: `Bearer ${await adminToken(sut)}` },
+    headers: { Authorization: `Bearer ${await adminToken(suite.sut)}` },
     body: processForm({ title: 'Supply contract', signers: [{ email: 'p3@example.test' }, { email: 'q3@example.test' }] }, [{ name: 'doc-3.pdf', bytes: await makePdf('Supply', 1) }]),
   });
   const processId = (await started.json()).id;
-  const link = await invitationLinkFor(sut, 'p3@example.test', 'Supply contract');
-  const signed = await fetch(`${link}/sign`, { method: 'POST', redirect: 'manual', headers: { Origin: sut.server.url, 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'method=button' });
+  const link = await invitationLinkFor(suite.sut, 'p3@example.test', 'Supply contract');
+  const signed = await fetch(`${link}/sign`, { method: 'POST', redirect: 'manual', headers: { Origin: suite.sut.server.url, 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'method=button' });
   assert.equal(signed.status, 303);
   const dir = mkdtempSync(path.join(tmpdir(), 'ss-e2e-replace-'));
   const v2 = path.join(dir, 'doc-3-corrected.pdf');
   writeFileSync(v2, await makePdf('Corrected', 1));
   try {
-    await withTracedContext(browser, t.name, async (context) => {
+    await withTracedContext(suite.browser, t.name, async (context) => {
       const page = await context.newPage();
-      await signInWithForm(page, sut);
-      await page.goto(`${sut.server.url}/processes/${processId}`);
+      await signInWithForm(page, suite.sut);
+      await page.goto(`${suite.sut.server.url}/processes/${processId}`);
       await page.getByText('Replace a document…').click();
       await page.getByLabel('New version').setInputFiles(v2);
       const confirm = page.getByLabel(/withdraws the signatures of p3@example\.test/);
@@ -114,7 +106,7 @@ test('the sender replaces a signed document after confirming, and the signer is 
       await screenshot(page, 'process-document-replaced-1280');
       await page.locator('td', { hasText: 'doc-3-corrected.pdf' }).first().waitFor();
     });
-    const mails = await sut.smtp.waitFor((all) => all.some((m) => m.to === 'p3@example.test' && /replaced the document doc-3-corrected\.pdf/.test(m.text)), 30_000);
+    const mails = await suite.sut.smtp.waitFor((all) => all.some((m) => m.to === 'p3@example.test' && /replaced the document doc-3-corrected\.pdf/.test(m.text)), 30_000);
     assert.ok(mails.length > 0);
   } finally {
     rmSync(dir, { recursive: true, force: true });

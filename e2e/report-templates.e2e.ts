@@ -3,12 +3,12 @@
 // kept, and the stored HMAC secret is never shown back. Then a sender picks a template in the Outlook pane.
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { ProcessView } from '@secure-signature/shared';
 import { makePdf } from '../server/test/harness';
-import { launchBrowser, screenshot, withTracedContext } from './browser';
-import { adminToken, changeSettings, signInWithForm, startFlowServer, type FlowServer } from './flow-server';
+import { screenshot, withTracedContext } from './browser';
+import { adminToken, changeSettings, signInWithForm, useFlowServerAndBrowser } from './flow-server';
 import { openPane, TOKEN_SETTING } from './outlook-pane';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -19,22 +19,13 @@ async function axeProblems(page: Page): Promise<string[]> {
   return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
 }
 
-let sut: FlowServer;
-let browser: Browser;
-
-before(async () => {
-  [sut, browser] = await Promise.all([startFlowServer(), launchBrowser()]);
-});
-after(async () => {
-  await browser?.close();
-  await sut?.close();
-});
+const suite = useFlowServerAndBrowser();
 
 test('the admin adds a report template and changes it without retyping the secret', async (t) => {
-  await withTracedContext(browser, t.name, async (context) => {
+  await withTracedContext(suite.browser, t.name, async (context) => {
     const page = await context.newPage();
-    await signInWithForm(page, sut);
-    await page.goto(`${sut.server.url}/admin/settings`);
+    await signInWithForm(page, suite.sut);
+    await page.goto(`${suite.sut.server.url}/admin/settings`);
     await page.getByRole('link', { name: 'Report templates' }).click();
     await page.getByText('No report templates yet').waitFor();
 
@@ -71,16 +62,16 @@ test('the admin adds a report template and changes it without retyping the secre
 });
 
 test('when senders choose, the pane offers the templates and the chosen one places the signatures page', async (t) => {
-  const token = await adminToken(sut);
-  await changeSettings(sut, token, { reports: { templateChoice: 'user_chooses' } });
-  const res = await fetch(`${sut.server.url}/api/v1/admin/report-templates`, {
+  const token = await adminToken(suite.sut);
+  await changeSettings(suite.sut, token, { reports: { templateChoice: 'user_chooses' } });
+  const res = await fetch(`${suite.sut.server.url}/api/v1/admin/report-templates`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
     body: JSON.stringify({ name: 'NDA', pagePosition: 'last', emailRecipients: ['legal@example.test'] }),
   });
   assert.equal(res.status, 201);
-  await withTracedContext(browser, t.name, async (context) => {
-    const page = await openPane(context, sut.server.url, {
+  await withTracedContext(suite.browser, t.name, async (context) => {
+    const page = await openPane(context, suite.sut.server.url, {
       to: [{ emailAddress: 'nora@example.test', displayName: 'Nora N' }],
       subject: 'Non-disclosure agreement',
       body: 'Please sign.',
@@ -96,7 +87,7 @@ test('when senders choose, the pane offers the templates and the chosen one plac
     await page.getByRole('button', { name: 'Send for signature' }).click();
     await page.getByTestId('process-created').waitFor({ timeout: 60_000 });
     const id = (await page.getByRole('link', { name: /Follow the process/ }).getAttribute('href'))!.split('/processes/')[1];
-    const view = (await (await fetch(`${sut.server.url}/api/v1/processes/${id}`, { headers: { Authorization: `Bearer ${token}` } })).json()) as ProcessView;
+    const view = (await (await fetch(`${suite.sut.server.url}/api/v1/processes/${id}`, { headers: { Authorization: `Bearer ${token}` } })).json()) as ProcessView;
     assert.equal(view.signaturePagePosition, 'last', "NDA's position, not Recruitment's (first)");
   });
 });

@@ -4,31 +4,23 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { test } from 'node:test';
 import { makePdf, processForm } from '../server/test/harness';
-import { launchBrowser, screenshot, scrollWidth, withTracedContext } from './browser';
-import { adminToken, changeSettings, invitationLinkFor, mailsTo, signInWithForm, startFlowServer, type FlowServer } from './flow-server';
+import { screenshot, scrollWidth, withTracedContext } from './browser';
+import { adminToken, changeSettings, invitationLinkFor, mailsTo, signInWithForm, useFlowServerAndBrowser } from './flow-server';
 
-let sut: FlowServer;
-let browser: Browser;
 let token: string;
+const suite = useFlowServerAndBrowser(async () => {
+  token = await adminToken(suite.sut);
+  await changeSettings(suite.sut, token, { secureDelivery: { externalMode: 'link', maxWrongCodes: 5 } });
+});
 
-before(async () => {
-  [sut, browser] = await Promise.all([startFlowServer(), launchBrowser()]);
-  token = await adminToken(sut);
-  await changeSettings(sut, token, { secureDelivery: { externalMode: 'link', maxWrongCodes: 5 } });
-});
-after(async () => {
-  await browser?.close();
-  await sut?.close();
-});
 
 test('an external signer downloads the signed document through the protected link with a one-time code', async (t) => {
-  await withTracedContext(browser, t.name, async (context) => {
+  await withTracedContext(suite.browser, t.name, async (context) => {
     const title = 'Consulting <agreement>';
     const email = 'external.partner@partner.test';
-    const res = await fetch(`${sut.server.url}/api/v1/processes`, {
+    const res = await fetch(`${suite.sut.server.url}/api/v1/processes`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${token}` },
       body: processForm({ title, signers: [{ email, name: 'Erik Extern' }] }, [{ name: 'consulting.pdf', bytes: await makePdf(title) }]),
@@ -37,11 +29,11 @@ test('an external signer downloads the signed document through the protected lin
     const process = (await res.json()) as { id: string; documents: { id: string }[] };
 
     const page = await context.newPage();
-    await page.goto(await invitationLinkFor(sut, email, title));
+    await page.goto(await invitationLinkFor(suite.sut, email, title));
     await page.getByRole('button', { name: 'Sign', exact: true }).click();
     await page.getByText('Thank you: your signature is recorded.').waitFor();
 
-    const [final] = mailsTo(await sut.smtp.waitFor((all) => mailsTo(all, email, `Signed: ${title}`).length > 0, 30_000), email, `Signed: ${title}`);
+    const [final] = mailsTo(await suite.sut.smtp.waitFor((all) => mailsTo(all, email, `Signed: ${title}`).length > 0, 30_000), email, `Signed: ${title}`);
     assert.equal(final.attachments.length, 0, 'no documents in the email');
     const link = final.text.match(/https?:\/\/\S+\/d\/[A-Za-z0-9_-]+/)![0];
 
@@ -54,7 +46,7 @@ test('an external signer downloads the signed document through the protected lin
     await page.getByRole('button', { name: 'Send me a code' }).click();
     await page.getByText('We sent you a code. Enter it below.').waitFor();
 
-    const [codeMail] = mailsTo(await sut.smtp.waitFor((all) => mailsTo(all, email, `Your code: ${title}`).length > 0, 30_000), email, `Your code: ${title}`);
+    const [codeMail] = mailsTo(await suite.sut.smtp.waitFor((all) => mailsTo(all, email, `Your code: ${title}`).length > 0, 30_000), email, `Your code: ${title}`);
     const code = codeMail.text.match(/is: (\d{8})/)![1];
     const wrong = code.replace(/^./, (d) => String((Number(d) + 1) % 10));
     await page.getByLabel('One-time code').fill(wrong);
@@ -72,18 +64,18 @@ test('an external signer downloads the signed document through the protected lin
     const [download] = await Promise.all([page.waitForEvent('download'), fileLink.click()]);
     const bytes = readFileSync(await download.path());
 
-    const stored = await fetch(`${sut.server.url}/api/v1/processes/${process.id}/documents/${process.documents[0].id}/final.pdf`, { headers: { Authorization: `Bearer ${token}` } });
+    const stored = await fetch(`${suite.sut.server.url}/api/v1/processes/${process.id}/documents/${process.documents[0].id}/final.pdf`, { headers: { Authorization: `Bearer ${token}` } });
     const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
     assert.equal(sha(bytes), sha(new Uint8Array(await stored.arrayBuffer())), 'the download is the sealed final');
   });
 });
 
 test('an admin adds a recipient certificate on Admin → Secure mail, and a certificate that cannot encrypt is refused', async (t) => {
-  await withTracedContext(browser, t.name, async (context) => {
+  await withTracedContext(suite.browser, t.name, async (context) => {
     const { makeRecipientCertificate } = await import('../server/test/smime-tools');
     const page = await context.newPage();
-    await signInWithForm(page, sut);
-    await page.goto(`${sut.server.url}/admin/secure-mail`);
+    await signInWithForm(page, suite.sut);
+    await page.goto(`${suite.sut.server.url}/admin/secure-mail`);
     await page.getByRole('heading', { name: 'Secure mail' }).waitFor();
     await page.getByLabel('Final documents to external recipients').selectOption('smime_or_link');
     await page.getByRole('button', { name: 'Save', exact: true }).click();

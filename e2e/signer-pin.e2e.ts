@@ -3,41 +3,37 @@
 // link locks and the sender unlocks it on the process page, and the limit on ordering PINs (an expired PIN is
 // tested in server/test/signer-pin.integration.test.ts with a controlled clock, instead of waiting a minute here). Screenshots at 390 and 1280 px.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { after, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { makePdf, processForm } from '../server/test/harness';
 import { startSmsPeer } from '../server/test/sms-peer';
-import { launchBrowser, screenshot, scrollWidth, waitUntil, withTracedContext } from './browser';
-import { adminToken, changeSettings as changeSettingsOf, invitationLinkFor, signInWithForm, startFlowServer, type FlowServer } from './flow-server';
+import { screenshot, scrollWidth, waitUntil, withTracedContext } from './browser';
+import { adminToken, changeSettings as changeSettingsOf, invitationLinkFor, signInWithForm, useFlowServerAndBrowser } from './flow-server';
 
-let sut: FlowServer;
-let browser: Browser;
 let sms: Awaited<ReturnType<typeof startSmsPeer>>;
 let token: string;
 let pdf: Uint8Array;
-
-const changeSettings = (change: Record<string, Record<string, unknown>>) => changeSettingsOf(sut, token, change);
-
-before(async () => {
-  [sut, browser, sms, pdf] = await Promise.all([startFlowServer(), launchBrowser(), startSmsPeer(), makePdf('Loan agreement', 1)]);
-  token = await adminToken(sut);
+const suite = useFlowServerAndBrowser(async () => {
+  [sms, pdf] = await Promise.all([startSmsPeer(), makePdf('Loan agreement', 1)]);
+  token = await adminToken(suite.sut);
   await changeSettings({ smsGateway: { kind: 'http', url: `${sms.url}/send`, method: 'POST' } });
 });
+
+const changeSettings = (change: Record<string, Record<string, unknown>>) => changeSettingsOf(suite.sut, token, change);
+
 after(async () => {
-  await browser?.close();
-  await sut?.close();
   await sms?.close();
 });
 
 async function startWithPhone(title: string, email: string, phone: string) {
-  const res = await fetch(`${sut.server.url}/api/v1/processes`, {
+  const res = await fetch(`${suite.sut.server.url}/api/v1/processes`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${token}` },
     body: processForm({ title, signers: [{ email, name: 'Pia Puhelin', phone }] }, [{ name: 'loan.pdf', bytes: pdf }]),
   });
   assert.equal(res.status, 201, await res.clone().text());
   const process = (await res.json()) as { id: string };
-  return { process, link: await invitationLinkFor(sut, email, title) };
+  return { process, link: await invitationLinkFor(suite.sut, email, title) };
 }
 
 /** The PIN in the newest SMS the gateway received for this number, once it has arrived. */
@@ -56,7 +52,7 @@ async function orderPin(page: Page) {
 
 test('the right PIN opens the documents and the signer signs, at phone width', async (t) => {
   await withTracedContext(
-    browser,
+    suite.browser,
     t.name,
     async (context) => {
       const { link } = await startWithPhone('Loan agreement PIN', 'pia@example.test', '+358 40 555 0101');
@@ -85,7 +81,7 @@ test('the right PIN opens the documents and the signer signs, at phone width', a
 });
 
 test('wrong PINs lock the link; the sender unlocks it on the process page; ordering is limited', async (t) => {
-  await withTracedContext(browser, t.name, async (context) => {
+  await withTracedContext(suite.browser, t.name, async (context) => {
     await changeSettings({ signerPin: { maxWrongTries: 3, maxOrders: 3 } });
     const { process, link } = await startWithPhone('Lease PIN lockout', 'lars@example.test', '+46 70 123 45 67');
     const signer = await context.newPage();
@@ -107,8 +103,8 @@ test('wrong PINs lock the link; the sender unlocks it on the process page; order
 
     // The sender signs in and unlocks the link on the process page.
     const sender = await context.newPage();
-    await signInWithForm(sender, sut);
-    await sender.goto(`${sut.server.url}/processes/${process.id}`);
+    await signInWithForm(sender, suite.sut);
+    await sender.goto(`${suite.sut.server.url}/processes/${process.id}`);
     await sender.getByText('Locked after too many wrong PINs').waitFor();
     await screenshot(sender, 'process-pin-locked-1280');
     await sender.getByRole('button', { name: 'Unlock the link' }).click();

@@ -7,37 +7,31 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { after, test } from 'node:test';
 import { makePdf, processForm } from '../server/test/harness';
-import { launchBrowser, screenshot, withTracedContext } from './browser';
-import { adminToken, changeSettings, invitationLinkFor, signInWithForm, startFlowServer, type FlowServer } from './flow-server';
+import { screenshot, withTracedContext } from './browser';
+import { adminToken, changeSettings, invitationLinkFor, signInWithForm, useFlowServerAndBrowser } from './flow-server';
 
-let sut: FlowServer;
-let browser: Browser;
 let dir: string;
 const file = (name: string) => path.join(dir, name);
-
-before(async () => {
-  [sut, browser] = await Promise.all([startFlowServer(), launchBrowser()]);
+const suite = useFlowServerAndBrowser(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'ss-e2e-keys-'));
   execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', file('user.key'), '-out', file('user.crt'), '-days', '30', '-subj', '/CN=Paula Purchaser'], { stdio: 'ignore' });
   execFileSync('openssl', ['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048', '-out', file('other.key')], { stdio: 'ignore' });
 });
-after(async () => {
-  await browser?.close();
-  await sut?.close();
+
+after(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 test('the admin generates an ECDSA seal and gives a user a signing key; the user signs with purpose and password', async (t) => {
-  const token = await adminToken(sut);
-  await changeSettings(sut, token, { signingPurposes: { purposes: ['Approved', 'Reviewed'] } });
-  await withTracedContext(browser, t.name, async (context) => {
+  const token = await adminToken(suite.sut);
+  await changeSettings(suite.sut, token, { signingPurposes: { purposes: ['Approved', 'Reviewed'] } });
+  await withTracedContext(suite.browser, t.name, async (context) => {
     const page = await context.newPage();
-    await signInWithForm(page, sut);
+    await signInWithForm(page, suite.sut);
 
-    await page.goto(`${sut.server.url}/admin/seal`);
+    await page.goto(`${suite.sut.server.url}/admin/seal`);
     await page.getByLabel('ECDSA P-256', { exact: false }).check();
     await page.getByLabel('Replace the current sealing key').check();
     await page.getByRole('button', { name: 'Generate and use' }).click();
@@ -45,13 +39,13 @@ test('the admin generates an ECDSA seal and gives a user a signing key; the user
     await page.locator('#seal-key').getByText('ECDSA prime256v1').waitFor();
     await screenshot(page, 'admin-seal-1280');
 
-    await page.goto(`${sut.server.url}/admin/users`);
+    await page.goto(`${suite.sut.server.url}/admin/users`);
     await page.getByLabel('Email').fill('paula@example.test');
     await page.getByLabel('Password').fill('paula-password-12');
     await page.getByRole('button', { name: 'Add user' }).click();
     await page.getByText('The user was added.').waitFor();
 
-    await page.goto(`${sut.server.url}/admin/signing-keys`);
+    await page.goto(`${suite.sut.server.url}/admin/signing-keys`);
     await page.getByText('Nobody yet').waitFor();
     await page.getByLabel('User').selectOption({ label: 'paula@example.test' });
     await page.getByLabel('Private key (PEM, not encrypted)').fill(readFileSync(file('other.key'), 'utf8'));
@@ -67,16 +61,16 @@ test('the admin generates an ECDSA seal and gives a user a signing key; the user
     await screenshot(page, 'admin-signing-keys-1280');
   });
 
-  const res = await fetch(`${sut.server.url}/api/v1/processes`, {
+  const res = await fetch(`${suite.sut.server.url}/api/v1/processes`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${token}` },
     body: processForm({ title: 'Purchase order 7', signers: [{ email: 'paula@example.test' }], signatureMethods: ['handwritten', 'button'] }, [{ name: 'po.pdf', bytes: await makePdf('PO', 1) }]),
   });
   assert.equal(res.status, 201);
   const processId = (await res.json()).id;
-  const link = await invitationLinkFor(sut, 'paula@example.test', 'Purchase order 7');
+  const link = await invitationLinkFor(suite.sut, 'paula@example.test', 'Purchase order 7');
 
-  await withTracedContext(browser, `${t.name} (signer)`, async (context) => {
+  await withTracedContext(suite.browser, `${t.name} (signer)`, async (context) => {
     const page = await context.newPage();
     await page.goto(link);
     // Drawing first, without purpose and password: the page points at the missing field instead of sending.
@@ -105,7 +99,7 @@ test('the admin generates an ECDSA seal and gives a user a signing key; the user
     await page.getByText('Thank you: your signature is recorded.').waitFor();
   });
 
-  const checked = await (await fetch(`${sut.server.url}/api/v1/processes/${processId}/verify`, { headers: { Authorization: `Bearer ${token}` } })).json();
+  const checked = await (await fetch(`${suite.sut.server.url}/api/v1/processes/${processId}/verify`, { headers: { Authorization: `Bearer ${token}` } })).json();
   assert.equal(checked.signatures.length, 1);
   assert.ok(checked.signatures[0].valid, JSON.stringify(checked.signatures[0].problems));
 });

@@ -6,30 +6,23 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { makePdf, processForm } from '../server/test/harness';
-import { launchBrowser, screenshot, screenshotsDir, waitUntil, withTracedContext } from './browser';
-import { adminToken, changeSettings, invitationLinkFor, signInWithForm, startFlowServer, type FlowServer } from './flow-server';
+import { test } from 'node:test';
 
-let sut: FlowServer;
-let browser: Browser;
+import { makePdf, processForm } from '../server/test/harness';
+import { screenshot, screenshotsDir, waitUntil, withTracedContext } from './browser';
+import { adminToken, changeSettings, invitationLinkFor, signInWithForm, useFlowServerAndBrowser } from './flow-server';
+
 let token: string;
 let pdf: Uint8Array;
-
-before(async () => {
-  [sut, browser, pdf] = await Promise.all([startFlowServer(), launchBrowser(), makePdf('Purchase agreement', 1)]);
-  token = await adminToken(sut);
-  await changeSettings(sut, token, { disclaimer: { enabled: true, en: ['By continuing you agree to sign electronically.', 'Your actions are recorded in the audit trail.'] } });
-});
-after(async () => {
-  await browser?.close();
-  await sut?.close();
+const suite = useFlowServerAndBrowser(async () => {
+  pdf = await makePdf('Purchase agreement', 1);
+  token = await adminToken(suite.sut);
+  await changeSettings(suite.sut, token, { disclaimer: { enabled: true, en: ['By continuing you agree to sign electronically.', 'Your actions are recorded in the audit trail.'] } });
 });
 
 test('disclaimer first, then Sign waits for both downloads', async (t) => {
   const title = 'Purchase agreement with downloads';
-  const res = await fetch(`${sut.server.url}/api/v1/processes`, {
+  const res = await fetch(`${suite.sut.server.url}/api/v1/processes`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${token}` },
     body: processForm({ title, signers: [{ email: 'dora@example.test' }], forceDownload: true }, [
@@ -38,10 +31,10 @@ test('disclaimer first, then Sign waits for both downloads', async (t) => {
     ]),
   });
   assert.equal(res.status, 201);
-  const link = await invitationLinkFor(sut, 'dora@example.test', title);
+  const link = await invitationLinkFor(suite.sut, 'dora@example.test', title);
 
   await withTracedContext(
-    browser,
+    suite.browser,
     t.name,
     async (context) => {
       const page = await context.newPage();
@@ -74,25 +67,25 @@ test('disclaimer first, then Sign waits for both downloads', async (t) => {
 
 /** A process whose one signer must draw (or type) their signature: its id and the signer's link. */
 async function startHandwritten(title: string, signer: { email: string; name: string }) {
-  const res = await fetch(`${sut.server.url}/api/v1/processes`, {
+  const res = await fetch(`${suite.sut.server.url}/api/v1/processes`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${token}` },
     body: processForm({ title, signers: [signer], signatureMethods: ['handwritten'] }, [{ name: 'rental.pdf', bytes: pdf }]),
   });
   assert.equal(res.status, 201);
   const { id } = (await res.json()) as { id: string };
-  return { id, link: await invitationLinkFor(sut, signer.email, title) };
+  return { id, link: await invitationLinkFor(suite.sut, signer.email, title) };
 }
 
 /** Once sealed: the method recorded, and that the drawing is the 600×180 image on page 2 (rendered to `png`). */
 async function assertDrawingSealed(id: string, png: string) {
   const auth = { Authorization: `Bearer ${token}` };
   const view = (await waitUntil('the process is sealed', async () => {
-    const v = (await (await fetch(`${sut.server.url}/api/v1/processes/${id}`, { headers: auth })).json()) as { sealedAt: string | null; documents: { id: string }[]; signers: { method: string }[] };
+    const v = (await (await fetch(`${suite.sut.server.url}/api/v1/processes/${id}`, { headers: auth })).json()) as { sealedAt: string | null; documents: { id: string }[]; signers: { method: string }[] };
     return v.sealedAt ? v : undefined;
   }, 30_000)) as { documents: { id: string }[]; signers: { method: string }[] };
   assert.equal(view.signers[0].method, 'handwritten');
-  const final = new Uint8Array(await (await fetch(`${sut.server.url}/api/v1/processes/${id}/documents/${view.documents[0].id}/final.pdf`, { headers: auth })).arrayBuffer());
+  const final = new Uint8Array(await (await fetch(`${suite.sut.server.url}/api/v1/processes/${id}/documents/${view.documents[0].id}/final.pdf`, { headers: auth })).arrayBuffer());
   const dir = mkdtempSync(path.join(tmpdir(), 'ss-e2e-drawn-'));
   try {
     writeFileSync(path.join(dir, 'final.pdf'), final);
@@ -107,7 +100,7 @@ async function assertDrawingSealed(id: string, png: string) {
 test('a handwritten signature drawn with the mouse is printed on the sealed signatures page', async (t) => {
   const { id, link } = await startHandwritten('Rental agreement drawn', { email: 'hanna@example.test', name: 'Hanna Hand' });
 
-  await withTracedContext(browser, t.name, async (context) => {
+  await withTracedContext(suite.browser, t.name, async (context) => {
     const page = await context.newPage();
     await page.goto(link);
     await page.getByRole('button', { name: 'I have read this and continue' }).click();
@@ -139,7 +132,7 @@ test('a handwritten signature drawn with the mouse is printed on the sealed sign
 
 test('keyboard only: a typed name is written on the pad and signs like a drawing', async (t) => {
   const { id, link } = await startHandwritten('Rental agreement typed', { email: 'kim@example.test', name: 'Kim Keys' });
-  await withTracedContext(browser, t.name, async (context) => {
+  await withTracedContext(suite.browser, t.name, async (context) => {
     const page = await context.newPage();
     await page.goto(link);
     await page.getByRole('button', { name: 'I have read this and continue' }).press('Enter');
@@ -156,10 +149,10 @@ test('keyboard only: a typed name is written on the pad and signs like a drawing
 test('signature blocks built in the /start form are signed in order, each by its own labelled button', async (t) => {
   const title = 'Sale of the boat';
   const [buyer, seller] = ['buyer@example.test', 'seller@example.test'];
-  await withTracedContext(browser, t.name, async (context) => {
+  await withTracedContext(suite.browser, t.name, async (context) => {
     const page = await context.newPage();
-    await signInWithForm(page, sut);
-    await page.goto(`${sut.server.url}/start`);
+    await signInWithForm(page, suite.sut);
+    await page.goto(`${suite.sut.server.url}/start`);
     await page.getByLabel('Title', { exact: true }).fill(title);
     for (const [i, email] of [buyer, seller].entries()) {
       await page.getByRole('button', { name: 'Add signer' }).click();
@@ -183,14 +176,14 @@ test('signature blocks built in the /start form are signed in order, each by its
 
     // The buyer's turn: their block's label is the sign button; the seller is not asked yet.
     const signer = await context.newPage();
-    await signer.goto(await invitationLinkFor(sut, buyer, title));
+    await signer.goto(await invitationLinkFor(suite.sut, buyer, title));
     await signer.getByRole('button', { name: 'I have read this and continue' }).click();
     await signer.getByText('you approve exactly: bill-of-sale.pdf, inventory.pdf').waitFor();
     await screenshot(signer, 'block-sign-buyer-1280');
     await signer.getByRole('button', { name: 'Approved by the buyer', exact: true }).click();
     await signer.locator('#state').getByText('You have signed. Thank you!').waitFor();
 
-    await signer.goto(await invitationLinkFor(sut, seller, title));
+    await signer.goto(await invitationLinkFor(suite.sut, seller, title));
     await signer.getByRole('button', { name: 'I have read this and continue' }).click();
     await signer.locator('#blocks').getByText(`signed by ${buyer}`).waitFor();
     await signer.getByText('you approve exactly: bill-of-sale.pdf.').waitFor();
@@ -199,7 +192,7 @@ test('signature blocks built in the /start form are signed in order, each by its
     await signer.getByRole('button', { name: 'Accepted by the seller', exact: true }).click();
     await signer.locator('#state').getByText(/Everyone has signed/).waitFor();
 
-    await page.goto(new URL(processUrl!, sut.server.url).href);
+    await page.goto(new URL(processUrl!, suite.sut.server.url).href);
     await page.locator('#blocks').getByText(`by ${seller} (button)`).waitFor();
     await screenshot(page, 'process-blocks-1280');
   });

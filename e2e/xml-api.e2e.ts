@@ -1,34 +1,24 @@
 // Admin → XML API in Debian's Chromium against the real server: the admin turns the API on, creates a key that
 // is shown once and works, revokes it, and it stops working. Then the browsable REST API docs (served offline).
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, screenshot, withTracedContext } from './browser';
-import { signInWithForm, startFlowServer, type FlowServer } from './flow-server';
+import { test } from 'node:test';
+import { screenshot, withTracedContext } from './browser';
+import { signInWithForm, useFlowServerAndBrowser } from './flow-server';
 
-let sut: FlowServer;
-let browser: Browser;
-
-before(async () => {
-  [sut, browser] = await Promise.all([startFlowServer(), launchBrowser()]);
-});
-after(async () => {
-  await browser?.close();
-  await sut?.close();
-});
+const suite = useFlowServerAndBrowser();
 
 const statusRequest = (key: string) =>
-  fetch(`${sut.server.url}/api/xml`, {
+  fetch(`${suite.sut.server.url}/api/xml`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/xml' },
     body: '<StatusRequest xmlns="urn:secure-signature:xml-api:1"><ProcessId>3f2504e0-4f89-11d3-9a0c-0305e82c3301</ProcessId></StatusRequest>',
   });
 
 test('the admin turns the XML API on, creates a key shown once, and revokes it', async (t) => {
-  await withTracedContext(browser, t.name, async (context) => {
+  await withTracedContext(suite.browser, t.name, async (context) => {
     const page = await context.newPage();
-    await signInWithForm(page, sut);
-    await page.goto(`${sut.server.url}/admin/settings`);
+    await signInWithForm(page, suite.sut);
+    await page.goto(`${suite.sut.server.url}/admin/settings`);
     await page.getByRole('navigation', { name: 'Admin center' }).getByRole('link', { name: 'XML API' }).click();
     await page.getByRole('heading', { name: 'XML API', level: 1 }).waitFor();
     await page.getByLabel('XML API enabled').check();
@@ -44,7 +34,7 @@ test('the admin turns the XML API on, creates a key shown once, and revokes it',
     await screenshot(page, 'admin-xml-api-1280');
     assert.equal((await statusRequest(key)).status, 404, 'the key works (the process is unknown)');
 
-    await page.goto(`${sut.server.url}/admin/xml-api`);
+    await page.goto(`${suite.sut.server.url}/admin/xml-api`);
     assert.equal(await page.getByText(key).count(), 0, 'the key is not shown again');
     const row = page.getByRole('row').filter({ hasText: 'ERP production' });
     await row.getByRole('button', { name: 'Revoke ERP production' }).click();
@@ -57,13 +47,13 @@ test('the admin turns the XML API on, creates a key shown once, and revokes it',
 });
 
 test('the REST API docs render from local files and link the XML schema', async (t) => {
-  await withTracedContext(browser, t.name, async (context) => {
+  await withTracedContext(suite.browser, t.name, async (context) => {
     const page = await context.newPage();
     const external: string[] = [];
     page.on('request', (r) => {
-      if (!r.url().startsWith(sut.server.url) && !r.url().startsWith('data:')) external.push(r.url());
+      if (!r.url().startsWith(suite.sut.server.url) && !r.url().startsWith('data:')) external.push(r.url());
     });
-    await page.goto(`${sut.server.url}/api/docs`);
+    await page.goto(`${suite.sut.server.url}/api/docs`);
     await page.getByText('Secure Signature API').first().waitFor();
     await page.getByText('/api/v1/processes/{id}/abort').first().waitFor();
     await screenshot(page, 'api-docs-1280');
